@@ -1,0 +1,9 @@
+"""Shared fixtures: one seeded generator per test."""
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture
+def rng() -> np.random.Generator:
+    return np.random.default_rng(12345)

@@ -1,0 +1,60 @@
+"""wdlib: weight decay (L2 regularization) for learning and teaching.
+
+The objective everywhere is the source article's own formula, with the
+intercept left out of the penalty::
+
+    J(w, b) = 1/(2n) * ||y - X w - b||^2 + lam/2 * ||w||^2
+
+scikit-learn's ``Ridge(alpha=...)`` equals this with ``alpha = n * lam``.
+
+``import wdlib`` loads only numpy. The submodules ``symbolic`` (sympy),
+``plotting`` (matplotlib) and ``data`` (pandas), and the scikit-learn
+estimator ``Ridge``, load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from . import optim
+from .gd import ConvergenceWarning, GDResult, gradient_descent, lipschitz_constant
+from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objective
+from .ridge import RidgeResult, effective_dof, ridge_fit
+
+__version__ = "0.1.0"
+
+_LAZY_MODULES = {"symbolic", "plotting", "data"}
+_LAZY_ATTRIBUTES = {"Ridge": "estimator"}
+
+__all__ = [
+    "ConvergenceWarning",
+    "GDResult",
+    "Ridge",
+    "RidgeResult",
+    "data",
+    "effective_dof",
+    "gradient_descent",
+    "l2_penalty",
+    "l2_penalty_grad",
+    "lipschitz_constant",
+    "optim",
+    "plotting",
+    "ridge_fit",
+    "ridge_gradient",
+    "ridge_objective",
+    "symbolic",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY_ATTRIBUTES:
+        module = importlib.import_module(f".{_LAZY_ATTRIBUTES[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module 'wdlib' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

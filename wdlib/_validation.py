@@ -1,0 +1,198 @@
+"""Input checks shared by every public function of :mod:`wdlib`.
+
+Each check returns a validated value (never modifying its input) or raises a
+``TypeError``/``ValueError`` whose message names the argument, states what was
+expected, shows what was received and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = [
+    "check_X",
+    "check_X_y",
+    "check_coef",
+    "check_lam",
+    "check_lams",
+    "check_positive_int",
+]
+
+
+def _describe(value: object) -> str:
+    """Short description of a received value for error messages."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    text = repr(value)
+    return text if len(text) <= 60 else f"{type(value).__name__} {text[:57]}..."
+
+
+def _as_float_array(value: object, name: str) -> np.ndarray:
+    """Convert ``value`` to a float64 array without copying when possible."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(
+            f"{name} must be a numeric array-like; got {_describe(value)}. "
+            f"Pass a list or numpy array of numbers."
+        )
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"{name} must be a numeric array-like; got {_describe(value)} "
+            f"({exc}). Convert it to numbers first, e.g. one-hot encode "
+            f"text columns."
+        ) from None
+    return arr
+
+
+def _check_finite(arr: np.ndarray, name: str) -> None:
+    if not np.all(np.isfinite(arr)):
+        n_bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(
+            f"{name} must contain only finite numbers; got {n_bad} NaN or "
+            f"infinite value(s). Impute or drop missing values first "
+            f"(see wdlib.data)."
+        )
+
+
+def check_X(X: object, name: str = "X") -> np.ndarray:
+    """Validate a design matrix: 2-D, numeric, finite, at least one row and column.
+
+    Returns a float64 view or copy; the input is never modified.
+    """
+    arr = _as_float_array(X, name)
+    if arr.ndim != 2:
+        hint = (
+            f" For a single feature use {name}.reshape(-1, 1)."
+            if arr.ndim == 1
+            else ""
+        )
+        raise ValueError(
+            f"{name} must be 2-D of shape (n_samples, n_features); got "
+            f"{arr.ndim}-D with shape {arr.shape}.{hint}"
+        )
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(
+            f"{name} must have at least one sample and one feature; got shape "
+            f"{arr.shape}. Pass a non-empty array."
+        )
+    _check_finite(arr, name)
+    return arr
+
+
+def _check_y(y: object, n_samples: int, name: str = "y") -> np.ndarray:
+    arr = _as_float_array(y, name)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        raise ValueError(
+            f"{name} must be 1-D of shape ({n_samples},); got a column of "
+            f"shape {arr.shape}. A column y broadcasts against 1-D "
+            f"predictions into an (n, n) residual; pass {name}.ravel()."
+        )
+    if arr.ndim != 1:
+        raise ValueError(
+            f"{name} must be 1-D of shape (n_samples,); got shape "
+            f"{arr.shape}. Pass one target value per sample."
+        )
+    if arr.shape[0] != n_samples:
+        raise ValueError(
+            f"X has {n_samples} rows but {name} has {arr.shape[0]}; pass "
+            f"arrays with the same number of samples."
+        )
+    _check_finite(arr, name)
+    return arr
+
+
+def check_X_y(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a design matrix and a matching 1-D target vector.
+
+    A column vector ``y`` of shape ``(n, 1)`` is rejected with a message
+    saying to pass ``y.ravel()``: silently flattening it would hide the bug
+    that makes predictions of shape ``(n,)`` broadcast against it.
+    """
+    X_arr = check_X(X)
+    y_arr = _check_y(y, X_arr.shape[0])
+    return X_arr, y_arr
+
+
+def check_coef(coef: object, n_features: int, name: str = "coef") -> np.ndarray:
+    """Validate a coefficient vector of length ``n_features``."""
+    arr = _as_float_array(coef, name)
+    if arr.ndim != 1 or arr.shape[0] != n_features:
+        raise ValueError(
+            f"{name} must be 1-D of shape ({n_features},) to match X's "
+            f"{n_features} feature(s); got shape {arr.shape}. Pass one "
+            f"weight per column of X."
+        )
+    _check_finite(arr, name)
+    return arr
+
+
+def check_lam(lam: object, name: str = "lam") -> float:
+    """Validate a penalty strength: a real, finite number >= 0."""
+    if isinstance(lam, bool) or not isinstance(lam, numbers.Real):
+        if isinstance(lam, np.ndarray) and lam.ndim == 0:
+            return check_lam(lam.item(), name)
+        raise TypeError(
+            f"{name} must be a real number >= 0; got {_describe(lam)}. "
+            f"Pass a single float such as {name}=0.1 (use the *_path or "
+            f"*_cv functions for several values)."
+        )
+    value = float(lam)
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(
+            f"{name} must be a finite number >= 0; got {value!r}. Pass a "
+            f"non-negative penalty strength such as {name}=0.1."
+        )
+    return value
+
+
+def check_lams(lams: object, name: str = "lams") -> np.ndarray:
+    """Validate a non-empty 1-D sequence of finite penalty strengths >= 0."""
+    arr = _as_float_array(lams, name)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(
+            f"{name} must be a non-empty 1-D sequence of numbers >= 0; got "
+            f"shape {arr.shape}. Pass e.g. {name}=np.logspace(-4, 2, 50)."
+        )
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        bad = arr[~(np.isfinite(arr) & (arr >= 0))]
+        raise ValueError(
+            f"{name} must contain only finite numbers >= 0; got "
+            f"{bad.tolist()[:5]}. Pass e.g. {name}=np.logspace(-4, 2, 50)."
+        )
+    return arr
+
+
+def check_positive_int(value: object, name: str, minimum: int = 1) -> int:
+    """Validate an integer argument that must be at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(
+            f"{name} must be an integer >= {minimum}; got {_describe(value)}. "
+            f"Pass a whole number such as {name}={max(minimum, 5)}."
+        )
+    if value < minimum:
+        raise ValueError(
+            f"{name} must be an integer >= {minimum}; got {value}. Pass a "
+            f"larger value."
+        )
+    return int(value)
+
+
+def check_positive_float(value: object, name: str, *, allow_none: bool = False) -> float | None:
+    """Validate a strictly positive finite float (e.g. a step size or tolerance)."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{name} must be a finite number > 0; got {_describe(value)}. "
+            f"Pass a float such as {name}=1e-3."
+        )
+    out = float(value)
+    if not np.isfinite(out) or out <= 0:
+        raise ValueError(
+            f"{name} must be a finite number > 0; got {out!r}. Pass a "
+            f"positive value such as {name}=1e-3."
+        )
+    return out

@@ -1,0 +1,247 @@
+r"""Full-batch gradient descent on the ridge objective.
+
+The step size defaults to :math:`1/L`, with :math:`L` the largest eigenvalue
+of the objective's Hessian in :math:`(w, b)`; for that step size gradient
+descent decreases the objective monotonically and converges linearly.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import (
+    check_lam,
+    check_positive_float,
+    check_positive_int,
+    check_X,
+    check_X_y,
+)
+
+__all__ = ["ConvergenceWarning", "GDResult", "gradient_descent", "lipschitz_constant"]
+
+
+class ConvergenceWarning(UserWarning):
+    """An iterative solver stopped before meeting its tolerance."""
+
+
+@dataclass(frozen=True)
+class GDResult:
+    """Result of :func:`gradient_descent`.
+
+    Attributes
+    ----------
+    coef : ndarray of shape (n_features,)
+        Final weights.
+    intercept : float
+        Final intercept (0.0 when ``fit_intercept=False``).
+    n_iter : int
+        Number of gradient steps taken.
+    converged : bool
+        Whether the gradient norm fell below ``tol``.
+    history : ndarray of shape (n_iter + 1,)
+        Objective value before the first step and after every step.
+    lr : float
+        Step size used.
+    """
+
+    coef: np.ndarray
+    intercept: float
+    n_iter: int
+    converged: bool
+    history: np.ndarray
+    lr: float
+
+
+def _design(X: np.ndarray, fit_intercept: bool) -> np.ndarray:
+    """X with a column of ones appended when an intercept is fitted."""
+    return np.hstack([X, np.ones((X.shape[0], 1))]) if fit_intercept else X
+
+
+def lipschitz_constant(X: object, lam: float, *, fit_intercept: bool = True) -> float:
+    r"""Largest eigenvalue :math:`L` of the ridge objective's Hessian.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Design matrix.
+    lam : float
+        Penalty strength :math:`\lambda \ge 0`.
+    fit_intercept : bool, default=True
+        Include the (unpenalized) intercept as a parameter.
+
+    Returns
+    -------
+    float
+        :math:`L`, so that gradient descent converges for any step
+        :math:`0 < \eta < 2/L` and decreases the objective for
+        :math:`\eta \le 1/L`.
+
+    Notes
+    -----
+    With :math:`A = [X, \mathbf{1}]` the Hessian is
+    :math:`H = A^\top A/n + \lambda\,\mathrm{diag}(1, \dots, 1, 0)`. When
+    :math:`d + 1 \le n` its largest eigenvalue is computed exactly. Otherwise
+    the bound :math:`\lambda_{\max}(AA^\top/n) + \lambda \ge L` (exact without
+    an intercept) is used, which needs only the :math:`n \times n` kernel.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X = np.array([[1.0], [-1.0]])
+    >>> wd.lipschitz_constant(X, lam=0.5, fit_intercept=False)
+    1.5
+    """
+    X_arr = check_X(X)
+    lam = check_lam(lam)
+    A = _design(X_arr, bool(fit_intercept))
+    n, p = A.shape
+    if p <= n:
+        hess = A.T @ A / n
+        penalized = X_arr.shape[1]
+        hess.flat[: penalized * (p + 1) : p + 1] += lam
+        return float(np.linalg.eigvalsh(hess)[-1])
+    return float(np.linalg.eigvalsh(A @ A.T / n)[-1]) + lam
+
+
+def gradient_descent(
+    X: object,
+    y: object,
+    lam: float,
+    *,
+    lr: float | None = None,
+    max_iter: int = 10_000,
+    tol: float = 1e-6,
+    fit_intercept: bool = True,
+    nesterov: bool = False,
+) -> GDResult:
+    r"""Minimize the ridge objective by full-batch gradient descent.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Design matrix.
+    y : array-like of shape (n_samples,)
+        Targets.
+    lam : float
+        Penalty strength :math:`\lambda \ge 0`.
+    lr : float, optional
+        Step size :math:`\eta`. Defaults to :math:`1/L`
+        (see :func:`lipschitz_constant`).
+    max_iter : int, default=10000
+        Maximum number of steps.
+    tol : float, default=1e-6
+        Stop when the Euclidean norm of the full gradient (weights and
+        intercept) is at most ``tol``.
+    fit_intercept : bool, default=True
+        Fit an unpenalized intercept.
+    nesterov : bool, default=False
+        Use Nesterov's accelerated gradient with momentum
+        :math:`k/(k+3)` and function-value restart (O'Donoghue and Candès),
+        which needs about :math:`\sqrt{\kappa}` instead of :math:`\kappa`
+        steps per digit of accuracy.
+
+    Returns
+    -------
+    GDResult
+        Frozen dataclass with ``coef``, ``intercept``, ``n_iter``,
+        ``converged``, ``history`` (objective values) and ``lr``.
+
+    Warns
+    -----
+    ConvergenceWarning
+        If ``max_iter`` steps do not reach ``tol``, or the iterates diverge
+        (then ``converged`` is False, and ``coef``, ``intercept`` and
+        ``history`` end at the last finite iterate).
+
+    Notes
+    -----
+    Each step updates :math:`\theta = (w, b)` by
+
+    .. math::
+
+        w \leftarrow w - \eta\left(-\tfrac{1}{n}X^\top r + \lambda w\right)
+          = (1 - \eta\lambda)\,w + \tfrac{\eta}{n}X^\top r,
+        \qquad
+        b \leftarrow b + \tfrac{\eta}{n}\mathbf{1}^\top r,
+
+    with :math:`r = y - Xw - b\mathbf{1}`: the factor :math:`1 - \eta\lambda`
+    is where "weight decay" gets its name.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(50, 3)); y = X @ [1.0, -2.0, 0.5] + 3.0
+    >>> res = wd.gradient_descent(X, y, lam=0.1, tol=1e-10)
+    >>> res.converged
+    True
+    >>> exact = wd.ridge_fit(X, y, lam=0.1)
+    >>> bool(np.allclose(res.coef, exact.coef)), bool(np.isclose(res.intercept, exact.intercept))
+    (True, True)
+    """
+    X_arr, y_arr = check_X_y(X, y)
+    lam = check_lam(lam)
+    max_iter = check_positive_int(max_iter, "max_iter")
+    tol = check_positive_float(tol, "tol")
+    step = check_positive_float(lr, "lr", allow_none=True)
+    if step is None:
+        step = 1.0 / lipschitz_constant(X_arr, lam, fit_intercept=fit_intercept)
+    A = _design(X_arr, bool(fit_intercept))
+    n, d = X_arr.shape
+    penalty = np.zeros(A.shape[1])
+    penalty[:d] = lam  # the intercept (last column) is not penalized
+
+    def evaluate(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        r = y_arr - A @ theta
+        value = float(r @ r) / (2 * n) + 0.5 * float((penalty * theta) @ theta)
+        return value, -(A.T @ r) / n + penalty * theta
+
+    theta = previous = last_finite = np.zeros(A.shape[1])
+    history: list[float] = []
+    converged, momentum_k, n_iter = False, 0, 0
+    for n_iter in range(max_iter + 1):
+        value, grad = evaluate(theta)
+        if not np.isfinite(value):
+            n_iter -= 1
+            _warn_diverged(n_iter, step, X_arr, lam, fit_intercept)
+            break
+        history.append(value)
+        last_finite = theta
+        if np.linalg.norm(grad) <= tol:
+            converged = True
+            break
+        if n_iter == max_iter:
+            warnings.warn(
+                f"gradient descent did not reach tol={tol:g} in "
+                f"max_iter={max_iter} steps (gradient norm "
+                f"{np.linalg.norm(grad):.3g}). Increase max_iter, loosen tol, "
+                f"standardize X or use nesterov=True.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
+            break
+        if nesterov:
+            if len(history) > 1 and value > history[-2]:
+                momentum_k = 0  # function-value restart
+            point = theta + momentum_k / (momentum_k + 3) * (theta - previous)
+            previous, theta = theta, point - step * evaluate(point)[1]
+            momentum_k += 1
+        else:
+            theta = theta - step * grad
+    coef = last_finite[:d].copy()
+    intercept = float(last_finite[d]) if fit_intercept else 0.0
+    return GDResult(coef, intercept, n_iter, converged, np.array(history), step)
+
+
+def _warn_diverged(n_iter: int, step: float, X: np.ndarray, lam: float, fit_intercept: bool) -> None:
+    bound = 2.0 / lipschitz_constant(X, lam, fit_intercept=fit_intercept)
+    warnings.warn(
+        f"gradient descent diverged after {n_iter} steps: lr={step:.3g} is "
+        f"above 2/L={bound:.3g}. Use the default lr=None (1/L) or a smaller "
+        f"step.",
+        ConvergenceWarning,
+        stacklevel=3,
+    )
