@@ -195,9 +195,10 @@ def gradient_descent(
     penalty[:d] = lam  # the intercept (last column) is not penalized
 
     def evaluate(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        r = y_arr - A @ theta
-        value = float(r @ r) / (2 * n) + 0.5 * float((penalty * theta) @ theta)
-        return value, -(A.T @ r) / n + penalty * theta
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below
+            r = y_arr - A @ theta
+            value = float(r @ r) / (2 * n) + 0.5 * float((penalty * theta) @ theta)
+            return value, -(A.T @ r) / n + penalty * theta
 
     theta = previous = last_finite = np.zeros(A.shape[1])
     history: list[float] = []

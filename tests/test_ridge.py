@@ -1,0 +1,178 @@
+"""ridge_fit against independent answers: lstsq on the augmented system and scikit-learn."""
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+from hypothesis.extra.numpy import arrays
+from sklearn.datasets import load_diabetes
+from sklearn.linear_model import Ridge as SkRidge
+
+import wdlib as wd
+
+SOLVERS = ["auto", "cholesky", "kernel", "svd"]
+
+
+def augmented_lstsq(X, y, lam, fit_intercept=True):
+    """Ridge as ordinary least squares on rows [X 1; sqrt(n lam) I 0] (no intercept penalty)."""
+    n, d = X.shape
+    A = np.hstack([X, np.ones((n, 1))]) if fit_intercept else X
+    pad = np.zeros((d, A.shape[1]))
+    pad[:, :d] = np.sqrt(n * lam) * np.eye(d)
+    sol = np.linalg.lstsq(np.vstack([A, pad]), np.concatenate([y, np.zeros(d)]), rcond=None)[0]
+    return sol[:d], (sol[d] if fit_intercept else 0.0)
+
+
+@pytest.fixture(scope="module")
+def diabetes():
+    return load_diabetes(return_X_y=True)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize("lam", [1e-4, 0.1, 10.0])
+def test_matches_sklearn_on_diabetes(diabetes, solver, lam):
+    X, y = diabetes
+    ours = wd.ridge_fit(X, y, lam, solver=solver)
+    ref = SkRidge(alpha=X.shape[0] * lam, solver="svd").fit(X, y)
+    np.testing.assert_allclose(ours.coef, ref.coef_, rtol=1e-10)
+    assert ours.intercept == pytest.approx(ref.intercept_, rel=1e-10)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_matches_sklearn_when_features_exceed_samples(rng, solver):
+    X = rng.normal(size=(40, 300))
+    y = X[:, :5] @ np.arange(1.0, 6.0) + rng.normal(size=40)
+    ours = wd.ridge_fit(X, y, 0.05, solver=solver)
+    ref = SkRidge(alpha=40 * 0.05, solver="svd").fit(X, y)
+    np.testing.assert_allclose(ours.coef, ref.coef_, rtol=1e-10, atol=1e-14)
+    assert ours.intercept == pytest.approx(ref.intercept_, rel=1e-10)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize("fit_intercept", [True, False])
+@pytest.mark.parametrize("shape", [(50, 6), (8, 20)])
+def test_matches_augmented_least_squares(rng, solver, fit_intercept, shape):
+    X = rng.normal(size=shape) + 3.0
+    y = rng.normal(size=shape[0]) + 1.0
+    ours = wd.ridge_fit(X, y, 0.3, fit_intercept=fit_intercept, solver=solver)
+    coef, intercept = augmented_lstsq(X, y, 0.3, fit_intercept)
+    np.testing.assert_allclose(ours.coef, coef, rtol=1e-9, atol=1e-12)
+    assert ours.intercept == pytest.approx(intercept, rel=1e-9, abs=1e-12)
+
+
+def test_auto_picks_by_shape_and_penalty(rng):
+    assert wd.ridge_fit(rng.normal(size=(30, 3)), rng.normal(size=30), 0.1).solver == "cholesky"
+    assert wd.ridge_fit(rng.normal(size=(3, 30)), rng.normal(size=3), 0.1).solver == "kernel"
+    assert wd.ridge_fit(rng.normal(size=(30, 3)), rng.normal(size=30), 0.0).solver == "svd"
+
+
+def test_collinear_columns_without_penalty_give_min_norm_least_squares(rng):
+    x = rng.normal(size=(25, 1))
+    X = np.hstack([x, x, rng.normal(size=(25, 1))])
+    y = rng.normal(size=25)
+    ours = wd.ridge_fit(X, y, 0.0)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    np.testing.assert_allclose(ours.coef, np.linalg.pinv(Xc) @ yc, rtol=1e-8, atol=1e-12)
+    assert ours.coef[0] == pytest.approx(ours.coef[1], rel=1e-10)
+
+
+def test_explicit_cholesky_failure_is_reported_not_hidden(rng):
+    X = np.hstack([rng.normal(size=(10, 1)), np.zeros((10, 1))])  # exactly singular Gram
+    y = rng.normal(size=10)
+    with pytest.raises(np.linalg.LinAlgError):
+        wd.ridge_fit(X, y, 0.0, solver="cholesky")
+    assert wd.ridge_fit(X, y, 0.0).solver == "svd"
+
+
+def test_auto_falls_back_to_svd_when_cholesky_fails(rng, monkeypatch):
+    from wdlib import ridge
+
+    def failing(X, y, alpha):
+        raise np.linalg.LinAlgError("not positive definite")
+
+    monkeypatch.setitem(ridge.SOLVERS, "cholesky", failing)
+    X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
+    fit = wd.ridge_fit(X, y, 0.1)
+    assert fit.solver == "svd"
+    np.testing.assert_allclose(fit.coef, augmented_lstsq(X, y, 0.1)[0], rtol=1e-10)
+
+
+def test_predict_and_frozen_result(rng):
+    X = rng.normal(size=(20, 3))
+    y = rng.normal(size=20)
+    fit = wd.ridge_fit(X, y, 0.2)
+    np.testing.assert_allclose(fit.predict(X), X @ fit.coef + fit.intercept)
+    with pytest.raises(AttributeError):
+        fit.intercept = 0.0
+    with pytest.raises(ValueError, match=r"X must be 2-D with 3 column\(s\) like the training data; got shape \(4,\)"):
+        fit.predict(np.ones(4))
+
+
+def test_effective_dof_against_hat_matrix_trace(rng):
+    X = rng.normal(size=(30, 5))
+    n = X.shape[0]
+    Xc = X - X.mean(0)
+    for lam in [0.0, 0.1, 3.0]:
+        hat = Xc @ np.linalg.solve(Xc.T @ Xc + n * lam * np.eye(5), Xc.T)
+        assert wd.effective_dof(X, lam)[0] == pytest.approx(np.trace(hat), rel=1e-10)
+
+
+finite = st.floats(-10, 10, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def problems(draw):
+    n = draw(st.integers(2, 12))
+    d = draw(st.integers(1, 8))
+    X = draw(arrays(np.float64, (n, d), elements=finite))
+    y = draw(arrays(np.float64, (n,), elements=finite))
+    return X, y
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems(), st.floats(1e-3, 1e3))
+def test_normal_equations_hold(problem, lam):
+    X, y = problem
+    fit = wd.ridge_fit(X, y, lam)
+    g_w, g_b = wd.ridge_gradient(X, y, fit.coef, fit.intercept, lam)
+    scale = 1.0 + np.abs(X).max() * (np.abs(y).max() + 1.0)
+    assert np.abs(g_w).max() <= 1e-9 * scale
+    assert abs(g_b) <= 1e-9 * scale
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems(), st.lists(st.floats(1e-4, 1e4), min_size=2, max_size=6))
+def test_norm_of_weights_never_grows_with_lam(problem, lams):
+    X, y = problem
+    norms = [np.linalg.norm(wd.ridge_fit(X, y, lam).coef) for lam in sorted(lams)]
+    assert all(b <= a * (1 + 1e-8) + 1e-12 for a, b in zip(norms, norms[1:]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_small_lam_recovers_least_squares_on_full_rank_data(seed):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(30, 4))
+    y = rng.normal(size=30)
+    ls = np.linalg.lstsq(np.hstack([X, np.ones((30, 1))]), y, rcond=None)[0]
+    fit = wd.ridge_fit(X, y, 1e-12)
+    np.testing.assert_allclose(fit.coef, ls[:4], rtol=1e-7, atol=1e-9)
+    assert fit.intercept == pytest.approx(ls[4], rel=1e-7, abs=1e-9)
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems(), st.sampled_from(SOLVERS))
+def test_inputs_are_never_modified(problem, solver):
+    X, y = problem
+    X0, y0 = X.copy(), y.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            wd.ridge_fit(X, y, 0.5, solver=solver)
+        except np.linalg.LinAlgError:
+            pass
+        wd.ridge_objective(X, y, np.ones(X.shape[1]), 1.0, 0.5)
+        wd.ridge_gradient(X, y, np.ones(X.shape[1]), 1.0, 0.5)
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(y, y0)
