@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from . import optim
+from . import models, optim
 from .gd import ConvergenceWarning, GDResult, gradient_descent, lipschitz_constant
 from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objective
 from .ridge import RidgeResult, effective_dof, ridge_fit
@@ -38,6 +38,7 @@ __all__ = [
     "l2_penalty",
     "l2_penalty_grad",
     "lipschitz_constant",
+    "models",
     "optim",
     "plotting",
     "ridge_fit",

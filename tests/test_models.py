@@ -1,0 +1,180 @@
+"""Tests for wdlib.models: backprop against finite differences, streaming, training."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import wdlib as wd
+from wdlib.models import (
+    MLP,
+    LogisticRegression,
+    ScaleInvariantLinear,
+    iter_minibatches,
+    make_classification,
+    save_memmap,
+    sweep_lr_decay,
+    train,
+)
+
+
+def _bce(z, y):
+    # independent reference: the logistic loss written with log-sigmoids
+    p = 1.0 / (1.0 + np.exp(-z))
+    return float(np.mean(-(y * np.log(p) + (1 - y) * np.log(1 - p))))
+
+
+def _numeric_grads(model, X, y, h=1e-6):
+    out = []
+    for p in model.params:
+        g = np.zeros_like(p)
+        for idx in np.ndindex(p.shape):
+            old = p[idx]
+            p[idx] = old + h
+            f_plus = model.loss(X, y)
+            p[idx] = old - h
+            f_minus = model.loss(X, y)
+            p[idx] = old
+            g[idx] = (f_plus - f_minus) / (2 * h)
+        out.append(g)
+    return out
+
+
+def _randomize(model, rng):
+    for p in model.params:
+        p[...] = rng.normal(size=p.shape)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: LogisticRegression(4),
+        lambda: MLP(4, 3, seed=1),
+        lambda: ScaleInvariantLinear(4, gain=2.0, seed=1),
+    ],
+    ids=["logreg", "mlp", "scale-invariant"],
+)
+def test_backprop_matches_finite_differences(make, rng):
+    model = make()
+    _randomize(model, rng)
+    X = rng.normal(size=(7, 4))
+    y = (rng.random(7) < 0.5).astype(float)
+    loss, grads = model.loss_and_grads(X, y)
+    assert loss == pytest.approx(_bce(model.logits(X), y), rel=1e-12)
+    numeric = _numeric_grads(model, X, y)
+    assert len(grads) == len(model.params)
+    for g, g_num, p in zip(grads, numeric, model.params):
+        assert g.shape == p.shape
+        np.testing.assert_allclose(g, g_num, rtol=1e-6, atol=1e-8)
+
+
+def test_logistic_regression_matches_sklearn_unpenalized_limit(rng):
+    # gradient descent with tiny decay on separable-free data approaches sklearn's fit
+    from sklearn.linear_model import LogisticRegression as SkLR
+
+    X, y = make_classification(300, 3, n_informative=3, flip=0.2, seed=3)
+    lam = 0.01
+    model = LogisticRegression(3)
+    opt = wd.optim.SGD(model.params, lr=1.0, weight_decay=lam, decay_mask=model.decay_mask)
+    for _ in range(3000):
+        opt.step(model.loss_and_grads(X, y)[1])
+    # mean loss + lam/2 ||w||^2  <=>  sklearn C = 1 / (n * lam)
+    ref = SkLR(C=1.0 / (len(y) * lam), tol=1e-12, max_iter=10_000).fit(X, y)
+    np.testing.assert_allclose(model.params[0], ref.coef_.ravel(), rtol=1e-5, atol=1e-7)
+    assert model.params[1][0] == pytest.approx(ref.intercept_[0], abs=1e-6)
+
+
+def test_scale_invariant_gradient_is_orthogonal_and_scales_inversely(rng):
+    model = ScaleInvariantLinear(5, seed=2)
+    X = rng.normal(size=(20, 5))
+    y = (rng.random(20) < 0.5).astype(float)
+    _, (g1, _) = model.loss_and_grads(X, y)
+    assert abs(g1 @ model.params[0]) < 1e-12 * np.linalg.norm(g1) * np.linalg.norm(model.params[0]) + 1e-15
+    model.params[0] *= 4.0
+    _, (g4, _) = model.loss_and_grads(X, y)
+    np.testing.assert_allclose(g4, g1 / 4.0, rtol=1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    n=st.integers(1, 40),
+    batch=st.integers(1, 9),
+    chunk=st.one_of(st.none(), st.integers(1, 15)),
+    seed=st.integers(0, 3),
+)
+def test_minibatches_cover_every_row_once(n, batch, chunk, seed):
+    X = np.arange(2.0 * n).reshape(n, 2)
+    y = np.arange(float(n))
+    seen = []
+    for Xb, yb in iter_minibatches(X, y, batch, chunk_size=chunk, rng=np.random.default_rng(seed)):
+        assert 1 <= len(yb) <= batch
+        np.testing.assert_array_equal(Xb[:, 0], 2 * yb)  # rows stay paired with labels
+        seen.extend(yb.tolist())
+    assert sorted(seen) == list(range(n))
+
+
+def test_memmap_streaming_trains_identically_to_in_memory(tmp_path):
+    X, y = make_classification(500, 6, seed=4)
+    Xm, ym = save_memmap(tmp_path, X, y)
+    assert isinstance(Xm, np.memmap)
+    results = []
+    for data in ((X, y), (Xm, ym)):
+        model = MLP(6, 5, seed=0)
+        opt = wd.optim.AdamW(model.params, lr=0.01, weight_decay=0.1, decay_mask=model.decay_mask)
+        res = train(model, opt, *data, epochs=3, batch_size=32, chunk_size=100, seed=7)
+        results.append((res, [p.copy() for p in model.params]))
+    (r1, p1), (r2, p2) = results
+    assert r1.n_steps == r2.n_steps == 3 * 5 * 4  # 5 chunks of 100 rows -> 4 batches each
+    for a, b in zip(p1, p2):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(r1.train_loss, r2.train_loss)
+
+
+def test_training_learns_and_schedule_sets_lr():
+    X, y = make_classification(1200, 10, flip=0.05, seed=5)
+    model = MLP(10, 8, seed=0)
+    opt = wd.optim.SGD(model.params, lr=0.5, momentum=0.9, decay_mask=model.decay_mask)
+    res = train(
+        model, opt, X[:1000], y[:1000], epochs=10, batch_size=50,
+        lr_schedule=lambda p: 1.0 - p, X_test=X[1000:], y_test=y[1000:],
+    )
+    assert res.test_error[-1] < 0.15  # Bayes error is 0.05; chance is 0.5
+    assert res.train_loss[-1] < res.train_loss[0]
+    # last step's lr = 0.5 * (1 - 199/200)
+    assert opt.param_groups[0]["lr"] == pytest.approx(0.5 / 200)
+    assert np.isnan(train(model, opt, X, y, epochs=1, batch_size=600).test_error[0])
+
+
+def test_weight_norm_reported_for_decayed_parameters_only():
+    X, y = make_classification(100, 3, n_informative=2, seed=0)
+    model = LogisticRegression(3)
+    opt = wd.optim.SGD(model.params, lr=0.1)
+    res = train(model, opt, X, y, epochs=2, batch_size=100)
+    assert res.weight_norm[-1] == pytest.approx(np.linalg.norm(model.params[0]))
+
+
+def test_sweep_best_decay_is_argmin():
+    X, y = make_classification(300, 5, seed=1)
+    res = sweep_lr_decay(
+        lambda: LogisticRegression(5), wd.optim.Adam, [0.01, 0.1], [0.0, 0.1, 10.0],
+        X[:150], y[:150], X[150:], y[150:], epochs=3, batch_size=30,
+    )
+    for i in range(2):
+        assert res.test_error[i, list(res.weight_decays).index(res.best_decay[i])] == res.test_error[i].min()
+    # a huge coupled penalty with a large lr pins the weights near zero: no better than chance-ish
+    assert res.test_error[1, 2] >= res.test_error[1, 0]
+
+
+def test_make_classification_label_noise_and_errors():
+    X, y = make_classification(20_000, 8, flip=0.2, seed=0)
+    assert X.shape == (20_000, 8)
+    # flipping 20% of labels of a balanced teacher keeps classes balanced
+    assert abs(y.mean() - 0.5) < 0.02
+    with pytest.raises(ValueError, match=r"n_informative must be <= n_features=3; got 5"):
+        make_classification(10, 3)
+    with pytest.raises(ValueError, match=r"flip must be in \[0, 0.5\); got 0.5"):
+        make_classification(10, 6, flip=0.5)
+    with pytest.raises(ValueError, match=r"X has 3 rows but y has 2"):
+        next(iter_minibatches(np.zeros((3, 1)), np.zeros(2), 1))
+    with pytest.raises(ValueError, match=r"batch_size must be an integer >= 1; got 0"):
+        next(iter_minibatches(np.zeros((3, 1)), np.zeros(3), 0))

@@ -1,0 +1,618 @@
+r"""Small trainable numpy models with hand-written backpropagation.
+
+Three binary classifiers trained on the mean logistic loss (labels 0/1)
+
+.. math::
+
+    \ell(z, y) = \log\bigl(1 + e^{z}\bigr) - y z,
+    \qquad \frac{\partial \ell}{\partial z} = \sigma(z) - y,
+
+plus a minibatch loop that streams the data from disk in chunks (a numpy
+memmap), so a data set larger than memory can be used:
+
+* :class:`LogisticRegression`: :math:`z = x^\top w + b`;
+* :class:`MLP`: one hidden ``tanh`` layer, :math:`z = w_2^\top\tanh(W_1^\top x + b_1) + b_2`;
+* :class:`ScaleInvariantLinear`: :math:`z = g\,x^\top v/\lVert v\rVert + b`
+  with a fixed gain :math:`g`, the simplest model whose loss does not
+  change when :math:`v` is rescaled (as with batch or weight
+  normalization), where L2 decay acts only through the effective learning
+  rate.
+
+Each model holds its parameters in ``model.params`` (float arrays, updated in
+place by a :mod:`wdlib.optim` optimizer), ``model.decay_mask`` (False for
+biases) and ``loss_and_grads(X, y) -> (loss, grads)``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._validation import check_positive_int, check_X_y
+
+__all__ = [
+    "LogisticRegression",
+    "MLP",
+    "ScaleInvariantLinear",
+    "SweepResult",
+    "TimingResult",
+    "TrainResult",
+    "iter_minibatches",
+    "make_classification",
+    "save_memmap",
+    "step_time",
+    "sweep_lr_decay",
+    "time_decay_overhead",
+    "train",
+]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # overflow-free logistic function
+
+
+def _logistic_loss(z: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """Mean logistic loss and its derivative with respect to the logits."""
+    n = z.shape[0]
+    loss = float(np.mean(np.logaddexp(0.0, z) - y * z))
+    return loss, (_sigmoid(z) - y) / n
+
+
+class _Classifier:
+    params: list[np.ndarray]
+    decay_mask: list[bool]
+
+    def logits(self, X: np.ndarray) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def predict_proba(self, X: object) -> np.ndarray:
+        """Probability of class 1 for each row of ``X``."""
+        return _sigmoid(self.logits(np.asarray(X, dtype=float)))
+
+    def error_rate(self, X: object, y: object) -> float:
+        """Fraction of misclassified rows (threshold 0.5)."""
+        X_arr, y_arr = check_X_y(X, y)
+        return float(np.mean((self.logits(X_arr) > 0) != (y_arr > 0.5)))
+
+    def loss(self, X: object, y: object) -> float:
+        """Mean logistic loss (no penalty)."""
+        X_arr, y_arr = check_X_y(X, y)
+        return _logistic_loss(self.logits(X_arr), y_arr)[0]
+
+
+class LogisticRegression(_Classifier):
+    r"""Logistic regression :math:`z = x^\top w + b`, parameters ``[w, b]``.
+
+    Parameters
+    ----------
+    n_features : int
+        Number of input features :math:`d`.
+
+    Notes
+    -----
+    With :math:`r = (\sigma(z) - y)/n`: :math:`\nabla_w = X^\top r`,
+    :math:`\nabla_b = \mathbf 1^\top r`, an :math:`O(nd)` computation.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> model = wd.models.LogisticRegression(2)
+    >>> loss, grads = model.loss_and_grads(np.array([[1.0, 2.0]]), np.array([1.0]))
+    >>> round(loss, 6), grads[0], grads[1]   # log 2, (0.5 - 1) * x, 0.5 - 1
+    (0.693147, array([-0.5, -1. ]), array([-0.5]))
+    """
+
+    def __init__(self, n_features: int) -> None:
+        d = check_positive_int(n_features, "n_features")
+        self.params = [np.zeros(d), np.zeros(1)]
+        self.decay_mask = [True, False]
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        w, b = self.params
+        return X @ w + b[0]
+
+    def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
+        """Mean logistic loss and its gradients ``[dw, db]``."""
+        loss, r = _logistic_loss(self.logits(X), y)
+        return loss, [X.T @ r, np.array([r.sum()])]
+
+
+class MLP(_Classifier):
+    r"""One-hidden-layer ``tanh`` network, parameters ``[W1, b1, w2, b2]``.
+
+    Parameters
+    ----------
+    n_features : int
+        Number of inputs :math:`d`.
+    n_hidden : int
+        Number of hidden units :math:`h`.
+    seed : int, default=0
+        Seed of the initialization :math:`W_1 \sim N(0, 1/d)`,
+        :math:`w_2 \sim N(0, 1/h)`, biases zero.
+
+    Notes
+    -----
+    Forward: :math:`H = \tanh(XW_1 + b_1)`, :math:`z = Hw_2 + b_2`.
+    Backward, with :math:`r = (\sigma(z) - y)/n`:
+
+    .. math::
+
+        \nabla_{w_2} = H^\top r,\quad \nabla_{b_2} = \mathbf 1^\top r,\quad
+        \Delta = (r w_2^\top)\odot(1 - H^{\odot 2}),\quad
+        \nabla_{W_1} = X^\top\Delta,\quad \nabla_{b_1} = \mathbf 1^\top\Delta.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> model = wd.models.MLP(3, 4, seed=0)
+    >>> [p.shape for p in model.params], model.decay_mask
+    ([(3, 4), (4,), (4,), (1,)], [True, False, True, False])
+    """
+
+    def __init__(self, n_features: int, n_hidden: int, *, seed: int = 0) -> None:
+        d = check_positive_int(n_features, "n_features")
+        h = check_positive_int(n_hidden, "n_hidden")
+        rng = np.random.default_rng(seed)
+        self.params = [
+            rng.normal(scale=1 / np.sqrt(d), size=(d, h)),
+            np.zeros(h),
+            rng.normal(scale=1 / np.sqrt(h), size=h),
+            np.zeros(1),
+        ]
+        self.decay_mask = [True, False, True, False]
+
+    def _forward(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        W1, b1, w2, b2 = self.params
+        H = np.tanh(X @ W1 + b1)
+        return H, H @ w2 + b2[0]
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        return self._forward(X)[1]
+
+    def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
+        """Mean logistic loss and its gradients ``[dW1, db1, dw2, db2]``."""
+        H, z = self._forward(X)
+        loss, r = _logistic_loss(z, y)
+        delta = np.outer(r, self.params[2]) * (1.0 - H * H)
+        return loss, [X.T @ delta, delta.sum(axis=0), H.T @ r, np.array([r.sum()])]
+
+
+class ScaleInvariantLinear(_Classifier):
+    r"""Weight-normalized linear classifier :math:`z = g\,x^\top v/\lVert v\rVert + b`.
+
+    Parameters ``[v, b]``; the gain :math:`g` is fixed. The loss is the same
+    for :math:`v` and :math:`c v` (any :math:`c > 0`), as for a layer followed
+    by batch normalization.
+
+    Parameters
+    ----------
+    n_features : int
+        Number of input features.
+    gain : float, default=1.0
+        Fixed scale :math:`g` of the logits.
+    seed : int, default=0
+        Seed of the initialization :math:`v \sim N(0, I)`.
+
+    Notes
+    -----
+    With :math:`\hat v = v/\lVert v\rVert` and :math:`r = (\sigma(z) - y)/n`,
+
+    .. math::
+
+        \nabla_v = \frac{g}{\lVert v\rVert}\,(I - \hat v\hat v^\top)X^\top r,
+
+    orthogonal to :math:`v` and inversely proportional to :math:`\lVert v\rVert`.
+    A gradient step of size :math:`\eta` therefore turns the direction
+    :math:`\hat v` as much as a step of size :math:`\eta/\lVert v\rVert^2` would
+    for unit-norm :math:`v`: the effective learning rate
+    :math:`\eta/\lVert v\rVert^2` grows as weight decay shrinks :math:`\lVert v\rVert`
+    (van Laarhoven, 2017).
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> m = wd.models.ScaleInvariantLinear(2, seed=0)
+    >>> X = np.array([[1.0, 2.0], [0.5, -1.0]]); y = np.array([1.0, 0.0])
+    >>> loss1 = m.loss(X, y); m.params[0] *= 10.0
+    >>> bool(np.isclose(loss1, m.loss(X, y)))
+    True
+    """
+
+    def __init__(self, n_features: int, *, gain: float = 1.0, seed: int = 0) -> None:
+        d = check_positive_int(n_features, "n_features")
+        self.gain = float(gain)
+        self.params = [np.random.default_rng(seed).normal(size=d), np.zeros(1)]
+        self.decay_mask = [True, False]
+
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        v, b = self.params
+        return self.gain * (X @ v) / np.linalg.norm(v) + b[0]
+
+    def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
+        """Mean logistic loss and its gradients ``[dv, db]``."""
+        v = self.params[0]
+        norm = np.linalg.norm(v)
+        loss, r = _logistic_loss(self.logits(X), y)
+        u = X.T @ r
+        v_hat = v / norm
+        dv = self.gain / norm * (u - v_hat * (v_hat @ u))
+        return loss, [dv, np.array([r.sum()])]
+
+
+# --------------------------------------------------------------------------- data
+
+
+def make_classification(
+    n_samples: int,
+    n_features: int,
+    *,
+    n_informative: int = 5,
+    flip: float = 0.1,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""Binary labels from a sparse linear teacher with label noise.
+
+    :math:`x \sim N(0, I_d)`, :math:`y = \mathbb 1[x^\top w^* > 0]` with
+    :math:`w^*` nonzero on the first ``n_informative`` coordinates, then a
+    fraction ``flip`` of the labels is flipped at random. The Bayes error is
+    ``flip``.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,), values 0.0 and 1.0
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> X, y = wd.models.make_classification(1000, 20, flip=0.0, seed=0)
+    >>> X.shape, sorted(set(y.tolist()))
+    ((1000, 20), [0.0, 1.0])
+    """
+    n = check_positive_int(n_samples, "n_samples")
+    d = check_positive_int(n_features, "n_features")
+    k = check_positive_int(n_informative, "n_informative")
+    if k > d:
+        raise ValueError(
+            f"n_informative must be <= n_features={d}; got {k}. Pass fewer "
+            f"informative features or more features."
+        )
+    if not 0.0 <= flip < 0.5:
+        raise ValueError(f"flip must be in [0, 0.5); got {flip!r}. Pass e.g. flip=0.1.")
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, d))
+    w_star = np.zeros(d)
+    w_star[:k] = rng.normal(size=k)
+    y = (X @ w_star > 0).astype(float)
+    flipped = rng.random(n) < flip
+    y[flipped] = 1.0 - y[flipped]
+    return X, y
+
+
+def save_memmap(directory: str | Path, X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Write ``X`` and ``y`` as ``.npy`` files and reopen them as read-only memmaps.
+
+    The returned arrays live on disk: slicing a block of rows reads only
+    that block, which is how :func:`iter_minibatches` streams data that
+    need not fit in memory.
+
+    Examples
+    --------
+    >>> import tempfile, numpy as np, wdlib as wd
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     Xm, ym = wd.models.save_memmap(tmp, np.ones((4, 2)), np.zeros(4))
+    ...     print(type(Xm).__name__, Xm.shape, float(Xm[1:3].sum()))
+    memmap (4, 2) 4.0
+    """
+    X_arr, y_arr = check_X_y(X, y)
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(folder / "X.npy", X_arr)
+    np.save(folder / "y.npy", y_arr)
+    return np.load(folder / "X.npy", mmap_mode="r"), np.load(folder / "y.npy", mmap_mode="r")
+
+
+def iter_minibatches(
+    X: np.ndarray,
+    y: np.ndarray,
+    batch_size: int,
+    *,
+    chunk_size: int | None = None,
+    rng: np.random.Generator | None = None,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Yield shuffled minibatches, reading ``chunk_size`` rows at a time.
+
+    The chunks are visited in random order; the rows of each chunk are
+    loaded into memory (``np.asarray`` of a memmap slice), shuffled and cut
+    into minibatches. Only one chunk is in memory at a time, so ``X`` may be
+    a memmap larger than memory. Every row is used exactly once per pass.
+
+    Parameters
+    ----------
+    X, y : ndarray or memmap
+        Features of shape (n_samples, n_features) and labels (n_samples,).
+    batch_size : int
+        Rows per minibatch (the last batch of a chunk may be smaller).
+    chunk_size : int, optional
+        Rows read from disk at a time; default: all rows.
+    rng : numpy.random.Generator, optional
+        Source of the shuffling; ``None`` means no shuffling.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X = np.arange(10.0).reshape(5, 2); y = np.arange(5.0)
+    >>> [yb.tolist() for _, yb in wd.models.iter_minibatches(X, y, 2, chunk_size=3)]
+    [[0.0, 1.0], [2.0], [3.0, 4.0]]
+    """
+    n = X.shape[0]
+    if y.shape[0] != n:
+        raise ValueError(
+            f"X has {n} rows but y has {y.shape[0]}; pass arrays with the same "
+            f"number of samples."
+        )
+    batch = check_positive_int(batch_size, "batch_size")
+    chunk = n if chunk_size is None else check_positive_int(chunk_size, "chunk_size")
+    starts = np.arange(0, n, chunk)
+    if rng is not None:
+        starts = rng.permutation(starts)
+    for s in starts:
+        Xc = np.asarray(X[s : s + chunk], dtype=float)
+        yc = np.asarray(y[s : s + chunk], dtype=float)
+        order = rng.permutation(len(yc)) if rng is not None else np.arange(len(yc))
+        for b in range(0, len(yc), batch):
+            idx = order[b : b + batch]
+            yield Xc[idx], yc[idx]
+
+
+# --------------------------------------------------------------------------- training
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """Result of :func:`train`.
+
+    Attributes
+    ----------
+    train_loss : ndarray of shape (epochs,)
+        Mean minibatch logistic loss (no penalty) over each epoch.
+    test_error : ndarray of shape (epochs,)
+        Test error rate after each epoch (NaN when no test set was given).
+    weight_norm : ndarray of shape (epochs,)
+        Euclidean norm of the decayed parameters after each epoch.
+    n_steps : int
+        Number of optimizer steps taken.
+    """
+
+    train_loss: np.ndarray
+    test_error: np.ndarray
+    weight_norm: np.ndarray
+    n_steps: int
+
+
+def _decayed_norm(model: Any) -> float:
+    return float(
+        np.sqrt(sum(float(np.sum(p * p)) for p, m in zip(model.params, model.decay_mask) if m))
+    )
+
+
+def train(
+    model: Any,
+    optimizer: Any,
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    epochs: int,
+    batch_size: int,
+    chunk_size: int | None = None,
+    seed: int = 0,
+    lr_schedule: Callable[[float], float] | None = None,
+    X_test: np.ndarray | None = None,
+    y_test: np.ndarray | None = None,
+) -> TrainResult:
+    r"""Minibatch training, streaming ``X`` (array or memmap) in chunks.
+
+    Parameters
+    ----------
+    model : LogisticRegression, MLP or ScaleInvariantLinear
+        Model whose ``params`` the optimizer was built on.
+    optimizer : wdlib.optim.SGD, Adam or AdamW
+        Updates ``model.params`` in place.
+    X, y : ndarray or memmap
+        Training data.
+    epochs, batch_size : int
+        Passes over the data and rows per step.
+    chunk_size : int, optional
+        Rows read at a time (see :func:`iter_minibatches`).
+    seed : int, default=0
+        Seed of the shuffling.
+    lr_schedule : callable, optional
+        ``lr_schedule(progress)`` with ``progress`` in :math:`[0, 1)` the
+        fraction of training done returns a multiplier :math:`\eta_t` of each
+        group's initial learning rate. For AdamW the decay
+        :math:`\gamma\lambda` follows the schedule too, as in PyTorch.
+    X_test, y_test : ndarray, optional
+        Evaluated after every epoch.
+
+    Returns
+    -------
+    TrainResult
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X, y = wd.models.make_classification(400, 5, flip=0.0, seed=1)
+    >>> model = wd.models.LogisticRegression(5)
+    >>> opt = wd.optim.SGD(model.params, lr=0.5)
+    >>> res = wd.models.train(model, opt, X, y, epochs=5, batch_size=20, chunk_size=100)
+    >>> res.n_steps, bool(res.train_loss[-1] < res.train_loss[0]), model.error_rate(X, y) < 0.05
+    (100, True, True)
+    """
+    n_epochs = check_positive_int(epochs, "epochs")
+    n = X.shape[0]
+    rng = np.random.default_rng(seed)
+    base_lrs = [g["lr"] for g in optimizer.param_groups]
+    steps_per_epoch = sum(
+        -(-min(chunk_size or n, n - s) // batch_size) for s in range(0, n, chunk_size or n)
+    )
+    total = n_epochs * steps_per_epoch
+    losses, errors, norms = [], [], []
+    step = 0
+    for _ in range(n_epochs):
+        epoch_loss, seen = 0.0, 0
+        for Xb, yb in iter_minibatches(X, y, batch_size, chunk_size=chunk_size, rng=rng):
+            if lr_schedule is not None:
+                factor = float(lr_schedule(step / total))
+                for g, lr0 in zip(optimizer.param_groups, base_lrs):
+                    g["lr"] = lr0 * factor
+            loss, grads = model.loss_and_grads(Xb, yb)
+            optimizer.step(grads)
+            epoch_loss += loss * len(yb)
+            seen += len(yb)
+            step += 1
+        losses.append(epoch_loss / seen)
+        norms.append(_decayed_norm(model))
+        errors.append(
+            model.error_rate(X_test, y_test) if X_test is not None else float("nan")
+        )
+    return TrainResult(np.array(losses), np.array(errors), np.array(norms), step)
+
+
+# --------------------------------------------------------------------------- experiments
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """Result of :func:`sweep_lr_decay`.
+
+    Attributes
+    ----------
+    lrs, weight_decays : ndarray
+        The grid.
+    test_error : ndarray of shape (len(lrs), len(weight_decays))
+        Final test error rate of each run.
+    best_decay : ndarray of shape (len(lrs),)
+        For each learning rate, the decay with the lowest test error.
+    """
+
+    lrs: np.ndarray
+    weight_decays: np.ndarray
+    test_error: np.ndarray
+    best_decay: np.ndarray
+
+
+def sweep_lr_decay(
+    make_model: Callable[[], Any],
+    make_optimizer: Callable[..., Any],
+    lrs: object,
+    weight_decays: object,
+    X: np.ndarray,
+    y: np.ndarray,
+    X_test: np.ndarray,
+    y_test: np.ndarray,
+    **train_kwargs: Any,
+) -> SweepResult:
+    """Train one fresh model per (learning rate, decay) pair; record test error.
+
+    ``make_optimizer(params, lr=..., weight_decay=..., decay_mask=...)`` is
+    e.g. ``wdlib.optim.AdamW``. Biases are excluded from decay.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X, y = wd.models.make_classification(200, 4, n_informative=2, seed=0)
+    >>> res = wd.models.sweep_lr_decay(lambda: wd.models.LogisticRegression(4),
+    ...     wd.optim.AdamW, [0.01, 0.1], [0.0, 1.0], X[:100], y[:100], X[100:], y[100:],
+    ...     epochs=2, batch_size=25)
+    >>> res.test_error.shape
+    (2, 2)
+    """
+    lr_arr = np.asarray(lrs, dtype=float)
+    wd_arr = np.asarray(weight_decays, dtype=float)
+    err = np.empty((lr_arr.size, wd_arr.size))
+    for i, lr in enumerate(lr_arr):
+        for j, lam in enumerate(wd_arr):
+            model = make_model()
+            opt = make_optimizer(
+                model.params, lr=float(lr), weight_decay=float(lam), decay_mask=model.decay_mask
+            )
+            train(model, opt, X, y, **train_kwargs)
+            err[i, j] = model.error_rate(X_test, y_test)
+    return SweepResult(lr_arr, wd_arr, err, wd_arr[np.argmin(err, axis=1)])
+
+
+def step_time(model: Any, optimizer: Any, X: np.ndarray, y: np.ndarray, *, repeats: int = 20) -> float:
+    """Median wall-clock seconds of one gradient evaluation plus one optimizer step."""
+    reps = check_positive_int(repeats, "repeats")
+    times = np.empty(reps)
+    for k in range(reps):
+        t0 = time.perf_counter()
+        _, grads = model.loss_and_grads(X, y)
+        optimizer.step(grads)
+        times[k] = time.perf_counter() - t0
+    return float(np.median(times))
+
+
+@dataclass(frozen=True)
+class TimingResult:
+    """Result of :func:`time_decay_overhead` (seconds per step).
+
+    Attributes
+    ----------
+    ns, ds : ndarray
+        Batch sizes and feature counts of the grid.
+    with_decay, without_decay : ndarray of shape (len(ns), len(ds))
+        Median time of one gradient evaluation plus one SGD step.
+    decay_only : ndarray of shape (len(ds),)
+        Median time of the decay update :math:`w \\leftarrow w - \\eta\\lambda w`
+        alone, on a vector of length ``d``.
+    """
+
+    ns: np.ndarray
+    ds: np.ndarray
+    with_decay: np.ndarray
+    without_decay: np.ndarray
+    decay_only: np.ndarray
+
+
+def time_decay_overhead(
+    ns: object, ds: object, *, weight_decay: float = 1e-2, repeats: int = 15, seed: int = 0
+) -> TimingResult:
+    """Time a logistic-regression SGD step with and without weight decay.
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> res = wd.models.time_decay_overhead([10], [5], repeats=3)
+    >>> res.with_decay.shape, bool(res.decay_only[0] > 0)
+    ((1, 1), True)
+    """
+    from .optim import SGD
+
+    n_arr = np.asarray(ns, dtype=int)
+    d_arr = np.asarray(ds, dtype=int)
+    rng = np.random.default_rng(seed)
+    out = {0.0: np.empty((n_arr.size, d_arr.size)), weight_decay: np.empty((n_arr.size, d_arr.size))}
+    for i, n in enumerate(n_arr):
+        for j, d in enumerate(d_arr):
+            X = rng.normal(size=(int(n), int(d)))
+            y = (rng.random(int(n)) < 0.5).astype(float)
+            for lam in (0.0, weight_decay):
+                model = LogisticRegression(int(d))
+                opt = SGD(model.params, lr=0.01, weight_decay=lam, decay_mask=model.decay_mask)
+                out[lam][i, j] = step_time(model, opt, X, y, repeats=repeats)
+    decay_only = np.empty(d_arr.size)
+    for j, d in enumerate(d_arr):
+        w = rng.normal(size=int(d))
+        times = np.empty(repeats)
+        for k in range(repeats):
+            t0 = time.perf_counter()
+            w -= 0.01 * weight_decay * w
+            times[k] = time.perf_counter() - t0
+        decay_only[j] = np.median(times)
+    return TimingResult(n_arr, d_arr, out[weight_decay], out[0.0], decay_only)
