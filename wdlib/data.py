@@ -1,6 +1,11 @@
-"""Datasets for the book, generated or shipped inside installed packages (no downloads).
+"""Datasets and data cleaning for the book (nothing is downloaded).
 
-All generators are seeded and return plain numpy arrays.
+Generators are seeded and return plain numpy arrays. The Palmer penguins
+data ships inside the ``palmerpenguins`` package. The cleaning helpers learn
+their statistics on the training split only (``fit_*`` returns a frozen
+dataclass whose ``transform`` applies them to any split), never modify their
+input, and report what they removed or filled. pandas is imported only
+inside the functions that need it.
 """
 
 from __future__ import annotations
@@ -9,9 +14,36 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_positive_float, check_positive_int
+from ._validation import check_lam, check_positive_float, check_positive_int, check_X
 
-__all__ = ["Dataset", "make_article_data", "make_overfitting"]
+__all__ = [
+    "Curve",
+    "Dataset",
+    "DropReport",
+    "FillReport",
+    "Imputer",
+    "LeakageStudy",
+    "MissingReport",
+    "OneHotEncoder",
+    "PENGUIN_CATEGORICAL",
+    "PENGUIN_NUMERIC",
+    "PENGUIN_TARGET",
+    "Prepared",
+    "Standardizer",
+    "drop_missing",
+    "fit_imputer",
+    "fit_one_hot",
+    "fit_standardizer",
+    "leakage_study",
+    "load_penguins",
+    "make_article_data",
+    "make_overfitting",
+    "make_sine",
+    "missing_report",
+    "polynomial_features",
+    "prepare",
+    "train_test_split",
+]
 
 
 @dataclass(frozen=True)
@@ -132,3 +164,933 @@ def make_overfitting(
         return Dataset(X, y, coef, float(intercept), noise)
 
     return draw(n_samples), draw(n_test)
+
+
+# ---------------------------------------------------------------------------
+# A smooth 1-D curve for polynomial overfitting
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Curve:
+    """Noisy samples of a known 1-D function (no true weights exist).
+
+    Attributes
+    ----------
+    x : ndarray of shape (n_samples,)
+        Inputs in ``[0, 1]``.
+    y : ndarray of shape (n_samples,)
+        Noisy targets :math:`\\sin(2\\pi x) + \\sigma\\varepsilon`.
+    noise : float
+        Noise standard deviation :math:`\\sigma`.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    noise: float
+
+
+def make_sine(
+    n_samples: int = 15, *, n_test: int = 200, noise: float = 0.25, seed: int = 0
+) -> tuple[Curve, Curve]:
+    r"""Samples of :math:`y = \sin(2\pi x) + \sigma\varepsilon`, :math:`x \sim U(0, 1)`.
+
+    The textbook setting for polynomial overfitting (Bishop, PRML §1.1): a
+    high-degree polynomial through a handful of noisy points.
+
+    Parameters
+    ----------
+    n_samples : int, default=15
+        Training points.
+    n_test : int, default=200
+        Test points from the same distribution.
+    noise : float, default=0.25
+        Noise standard deviation :math:`\sigma`.
+    seed : int, default=0
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    train, test : Curve
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> train, test = wd.data.make_sine(seed=3)
+    >>> train.x.shape, test.y.shape, train.noise
+    ((15,), (200,), 0.25)
+    """
+    n_samples = check_positive_int(n_samples, "n_samples")
+    n_test = check_positive_int(n_test, "n_test")
+    noise = check_positive_float(noise, "noise")
+    rng = np.random.default_rng(seed)
+
+    def draw(n: int) -> Curve:
+        x = rng.uniform(0.0, 1.0, size=n)
+        return Curve(x, np.sin(2 * np.pi * x) + noise * rng.standard_normal(n), noise)
+
+    return draw(n_samples), draw(n_test)
+
+
+def polynomial_features(x: object, degree: int) -> np.ndarray:
+    r"""Powers :math:`x, x^2, \dots, x^{p}` of a 1-D input (no constant column).
+
+    The constant is left out because the intercept is fitted separately and
+    is not penalized.
+
+    Parameters
+    ----------
+    x : array-like of shape (n_samples,)
+        One input value per sample.
+    degree : int
+        Highest power :math:`p \ge 1`.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, degree)
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> wd.data.polynomial_features([1.0, 2.0, 3.0], 3)
+    array([[ 1.,  1.,  1.],
+           [ 2.,  4.,  8.],
+           [ 3.,  9., 27.]])
+    """
+    degree = check_positive_int(degree, "degree")
+    arr = np.asarray(x, dtype=np.float64)
+    if arr.ndim != 1 or not np.all(np.isfinite(arr)):
+        raise ValueError(
+            f"x must be a 1-D array of finite numbers; got shape {arr.shape}. "
+            f"Pass one value per sample, e.g. x.ravel()."
+        )
+    return arr[:, None] ** np.arange(1, degree + 1)[None, :]
+
+
+# ---------------------------------------------------------------------------
+# A real, messy data set shipped inside a package
+# ---------------------------------------------------------------------------
+
+_PANDAS_HINT = 'pip install pandas palmerpenguins (or pip install "wdlib[book]")'
+
+
+def _require_pandas():
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - exercised only without pandas
+        raise ImportError(
+            f"this function needs pandas, which wdlib does not install by "
+            f"default; run: {_PANDAS_HINT}"
+        ) from None
+    return pd
+
+
+def _check_frame(df: object, name: str = "df"):
+    pd = _require_pandas()
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(
+            f"{name} must be a pandas DataFrame; got {type(df).__name__}. "
+            f"Wrap arrays with pandas.DataFrame(...) first."
+        )
+    return df
+
+
+def _check_columns(df, columns: object, name: str = "columns") -> tuple[str, ...]:
+    if isinstance(columns, str):
+        columns = [columns]
+    cols = tuple(columns)  # type: ignore[arg-type]
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"{name} must name columns of the DataFrame; {missing} not found "
+            f"among {list(df.columns)}. Check the spelling."
+        )
+    return cols
+
+
+#: Columns of :func:`load_penguins` used to predict body mass.
+PENGUIN_NUMERIC = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm")
+PENGUIN_CATEGORICAL = ("species", "island", "sex")
+PENGUIN_TARGET = "body_mass_g"
+
+
+def load_penguins():
+    """The Palmer penguins data, exactly as shipped (missing values kept).
+
+    344 penguins from three islands of the Palmer Archipelago, Antarctica:
+    species, island and sex as text, bill and flipper sizes in millimetres,
+    body mass in grams, study year. The CSV file ships inside the
+    ``palmerpenguins`` package (CC0), so nothing is downloaded.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (344, 8)
+        A fresh copy on every call; missing values are ``NaN``.
+
+    Raises
+    ------
+    ImportError
+        If pandas or palmerpenguins is not installed.
+
+    References
+    ----------
+    .. [1] A. M. Horst, A. P. Hill and K. B. Gorman, palmerpenguins: Palmer
+       Archipelago (Antarctica) penguin data, R package version 0.1.0, 2020,
+       doi:10.5281/zenodo.3960218.
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> df = wd.data.load_penguins()
+    >>> df.shape, int(df["sex"].isna().sum())
+    ((344, 8), 11)
+    """
+    _require_pandas()
+    try:
+        from palmerpenguins import load_penguins as _load
+    except ImportError:  # pragma: no cover - exercised only without the package
+        raise ImportError(
+            f"load_penguins needs the palmerpenguins package; run: {_PANDAS_HINT}"
+        ) from None
+    return _load().copy()
+
+
+# ---------------------------------------------------------------------------
+# Reports: what is missing, what was removed, what was filled
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingReport:
+    """Missing values of a DataFrame, per column.
+
+    Attributes
+    ----------
+    n_rows : int
+        Rows in the DataFrame.
+    n_incomplete : int
+        Rows with at least one missing value.
+    counts : dict of str to int
+        Missing values per column (every column, in order, zeros included).
+    """
+
+    n_rows: int
+    n_incomplete: int
+    counts: dict
+
+    def to_frame(self):
+        """The counts as a DataFrame with columns ``n_missing`` and ``percent``."""
+        pd = _require_pandas()
+        n = pd.Series(self.counts, name="n_missing", dtype="int64")
+        return pd.DataFrame({"n_missing": n, "percent": (100.0 * n / self.n_rows).round(1)})
+
+    def __str__(self) -> str:
+        lines = [f"{self.n_rows} rows, {self.n_incomplete} with at least one missing value"]
+        width = max((len(c) for c in self.counts), default=0)
+        for col, k in self.counts.items():
+            lines.append(f"  {col:<{width}}  {k:4d} missing ({100.0 * k / max(self.n_rows, 1):.1f}%)")
+        return "\n".join(lines)
+
+
+def missing_report(df) -> MissingReport:
+    """Count missing values per column and incomplete rows.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+
+    Returns
+    -------
+    MissingReport
+        Printable; ``.to_frame()`` gives a table.
+
+    Examples
+    --------
+    >>> import pandas as pd, wdlib as wd
+    >>> df = pd.DataFrame({"a": [1.0, None, 3.0], "b": ["x", "y", None]})
+    >>> print(wd.data.missing_report(df))
+    3 rows, 2 with at least one missing value
+      a     1 missing (33.3%)
+      b     1 missing (33.3%)
+    """
+    df = _check_frame(df)
+    isna = df.isna()
+    counts = {str(c): int(k) for c, k in isna.sum().items()}
+    return MissingReport(int(len(df)), int(isna.any(axis=1).sum()), counts)
+
+
+@dataclass(frozen=True)
+class DropReport:
+    """Rows removed by :func:`drop_missing`.
+
+    Attributes
+    ----------
+    columns : tuple of str
+        Columns that were required to be present.
+    n_before, n_after : int
+        Row counts before and after.
+    removed : tuple
+        Index labels of the removed rows.
+    """
+
+    columns: tuple
+    n_before: int
+    n_after: int
+    removed: tuple
+
+    def __str__(self) -> str:
+        return (
+            f"removed {len(self.removed)} of {self.n_before} rows with a missing "
+            f"{' or '.join(self.columns)} (index labels {list(self.removed)}); "
+            f"{self.n_after} rows remain"
+        )
+
+
+def drop_missing(df, columns) -> tuple:
+    """Return a copy without the rows missing any of ``columns``, and a report.
+
+    Use it for the target (a missing target cannot be imputed); impute
+    features instead of dropping them.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+    columns : str or sequence of str
+        Columns that must be present.
+
+    Returns
+    -------
+    kept : pandas.DataFrame
+        A new DataFrame (original index labels kept); ``df`` is unchanged.
+    report : DropReport
+
+    Examples
+    --------
+    >>> import pandas as pd, wdlib as wd
+    >>> df = pd.DataFrame({"x": [1.0, 2.0, None], "y": [1.0, None, 3.0]})
+    >>> kept, report = wd.data.drop_missing(df, "y")
+    >>> print(report)
+    removed 1 of 3 rows with a missing y (index labels [1]); 2 rows remain
+    """
+    df = _check_frame(df)
+    cols = _check_columns(df, columns)
+    bad = df[list(cols)].isna().any(axis=1)
+    kept = df.loc[~bad].copy()
+    removed = tuple(df.index[bad].tolist())
+    return kept, DropReport(cols, int(len(df)), int(len(kept)), removed)
+
+
+# ---------------------------------------------------------------------------
+# Splitting
+# ---------------------------------------------------------------------------
+
+
+def train_test_split(*arrays, test_size: float = 0.25, seed: int = 0) -> tuple:
+    r"""Split arrays or DataFrames into random train and test parts, reproducibly.
+
+    Every row goes to exactly one part; rows keep their original order (and
+    DataFrames their index labels) within each part.
+
+    Parameters
+    ----------
+    *arrays : numpy arrays or pandas DataFrames/Series
+        All with the same number of rows.
+    test_size : float, default=0.25
+        Fraction of rows in the test part, in (0, 1); the test part has
+        :math:`\lceil \text{test\_size}\cdot n\rceil` rows.
+    seed : int, default=0
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    tuple
+        ``(a_train, a_test, b_train, b_test, ...)``, new objects.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X, y = np.arange(20.0).reshape(10, 2), np.arange(10.0)
+    >>> X_tr, X_te, y_tr, y_te = wd.data.train_test_split(X, y, test_size=0.3, seed=0)
+    >>> X_tr.shape, X_te.shape, sorted(y_tr.tolist() + y_te.tolist()) == y.tolist()
+    ((7, 2), (3, 2), True)
+    """
+    if not arrays:
+        raise TypeError("train_test_split needs at least one array; got none. Pass e.g. X, y.")
+    if isinstance(test_size, bool) or not isinstance(test_size, (int, float)) or not 0 < test_size < 1:
+        raise ValueError(
+            f"test_size must be a fraction strictly between 0 and 1; got "
+            f"{test_size!r}. Pass e.g. test_size=0.25."
+        )
+    n = len(arrays[0])
+    lengths = [len(a) for a in arrays]
+    if any(k != n for k in lengths):
+        raise ValueError(
+            f"all arrays must have the same number of rows; got {lengths}. "
+            f"Pass matching X and y."
+        )
+    n_test = int(np.ceil(test_size * n))
+    if n_test >= n:
+        raise ValueError(
+            f"test_size={test_size} leaves no training rows out of {n}; pass a "
+            f"smaller test_size or more rows."
+        )
+    perm = np.random.default_rng(seed).permutation(n)
+    test_idx, train_idx = np.sort(perm[:n_test]), np.sort(perm[n_test:])
+    out = []
+    for a in arrays:
+        take = a.iloc if hasattr(a, "iloc") else np.asarray(a)
+        out += [take[train_idx].copy(), take[test_idx].copy()]
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# Fit on the training split, apply everywhere
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FillReport:
+    """Values filled by :meth:`Imputer.transform`.
+
+    Attributes
+    ----------
+    filled : dict of str to int
+        Number of values filled per column (columns with none are omitted).
+    values : dict
+        The fill value used for each column in ``filled``.
+    still_missing : dict of str to int
+        Missing values in columns the imputer was not fitted on (left as is).
+    """
+
+    filled: dict
+    values: dict
+    still_missing: dict
+
+    @property
+    def n_filled(self) -> int:
+        """Total number of values filled."""
+        return int(sum(self.filled.values()))
+
+    def __str__(self) -> str:
+        if not self.filled:
+            text = "filled nothing"
+        else:
+            text = "filled " + ", ".join(
+                f"{k} {col} with {_fmt(self.values[col])}" for col, k in self.filled.items()
+            )
+        if self.still_missing:
+            text += f"; still missing (not fitted): {self.still_missing}"
+        return text
+
+
+def _fmt(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else repr(value)
+
+
+@dataclass(frozen=True)
+class Imputer:
+    """Fill values learned by :func:`fit_imputer` (from the training split only).
+
+    Attributes
+    ----------
+    values : dict
+        Column name to fill value (a float for numeric columns, the most
+        frequent category for text columns).
+    strategy : dict
+        Column name to ``"mean"``, ``"median"`` or ``"most_frequent"``.
+    """
+
+    values: dict
+    strategy: dict
+
+    def transform(self, df) -> tuple:
+        """Return ``(filled copy of df, FillReport)``; ``df`` is unchanged.
+
+        Examples
+        --------
+        >>> import pandas as pd, wdlib as wd
+        >>> train = pd.DataFrame({"a": [1.0, 2.0, 9.0], "s": ["m", "f", "m"]})
+        >>> test = pd.DataFrame({"a": [None, 5.0], "s": [None, "f"]})
+        >>> filled, report = wd.data.fit_imputer(train).transform(test)
+        >>> filled["a"].tolist(), filled["s"].tolist()
+        ([2.0, 5.0], ['m', 'f'])
+        >>> print(report)
+        filled 1 a with 2, 1 s with 'm'
+        """
+        df = _check_frame(df)
+        cols = _check_columns(df, self.values.keys(), "the imputer's columns")
+        out = df.copy()
+        filled, values = {}, {}
+        for col in cols:
+            k = int(out[col].isna().sum())
+            if k:
+                out[col] = out[col].fillna(self.values[col])
+                filled[col], values[col] = k, self.values[col]
+        rest = out.isna().sum()
+        still = {str(c): int(k) for c, k in rest.items() if k and c not in self.values}
+        return out, FillReport(filled, values, still)
+
+
+def fit_imputer(df, columns=None, *, numeric: str = "median") -> Imputer:
+    """Learn fill values for missing data from ``df`` (pass the training split).
+
+    Numeric columns get their mean or median, text columns their most frequent
+    value (ties broken alphabetically). Learning these on the whole data set
+    would let the test split leak into the model.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The training split.
+    columns : sequence of str, optional
+        Columns to learn fill values for; default all columns.
+    numeric : {"median", "mean"}, default="median"
+        Statistic for numeric columns.
+
+    Returns
+    -------
+    Imputer
+        Frozen; apply it with ``.transform(df)``.
+
+    Examples
+    --------
+    >>> import pandas as pd, wdlib as wd
+    >>> train = pd.DataFrame({"a": [1.0, None, 2.0, 9.0], "s": ["m", "f", None, "m"]})
+    >>> imp = wd.data.fit_imputer(train)
+    >>> imp.values, imp.strategy
+    ({'a': 2.0, 's': 'm'}, {'a': 'median', 's': 'most_frequent'})
+    """
+    pd = _require_pandas()
+    df = _check_frame(df)
+    cols = _check_columns(df, df.columns if columns is None else columns)
+    if numeric not in ("median", "mean"):
+        raise ValueError(
+            f"numeric must be 'median' or 'mean'; got {numeric!r}. Use "
+            f"numeric='median' (robust to outliers)."
+        )
+    values, strategy = {}, {}
+    for col in cols:
+        s = df[col].dropna()
+        if s.empty:
+            raise ValueError(
+                f"column {col!r} has no observed values to learn a fill value "
+                f"from; drop the column or use a larger training split."
+            )
+        if pd.api.types.is_numeric_dtype(s):
+            values[col] = float(s.median() if numeric == "median" else s.mean())
+            strategy[col] = numeric
+        else:
+            counts = s.value_counts()
+            top = counts[counts == counts.max()].index
+            values[col] = sorted(str(v) for v in top)[0]
+            strategy[col] = "most_frequent"
+    return Imputer(values, strategy)
+
+
+@dataclass(frozen=True)
+class Standardizer:
+    r"""Means and standard deviations learned by :func:`fit_standardizer`.
+
+    Attributes
+    ----------
+    columns : tuple of str or None
+        DataFrame columns scaled, or ``None`` if fitted on an array.
+    mean, scale : ndarray of shape (n_columns,)
+        Training means and population standard deviations (``ddof=0``).
+
+    Notes
+    -----
+    :math:`z_j = (x_j - \mu_j) / \sigma_j`. A model fitted on :math:`z` with
+    weights :math:`v` has weights :math:`w_j = v_j / \sigma_j` in original units.
+    """
+
+    columns: tuple | None
+    mean: np.ndarray
+    scale: np.ndarray
+
+    def transform(self, data):
+        """Return a standardized copy of ``data`` (DataFrame or array).
+
+        Examples
+        --------
+        >>> import numpy as np, wdlib as wd
+        >>> sc = wd.data.fit_standardizer(np.array([[1.0], [3.0]]))
+        >>> sc.transform(np.array([[2.0], [5.0]]))
+        array([[0.], [2.]])
+        """
+        if self.columns is None:
+            X = check_X(data, "data")
+            if X.shape[1] != self.mean.shape[0]:
+                raise ValueError(
+                    f"data must have {self.mean.shape[0]} column(s) like the "
+                    f"training data; got shape {X.shape}."
+                )
+            return (X - self.mean) / self.scale
+        df = _check_frame(data, "data")
+        cols = _check_columns(df, self.columns, "the standardizer's columns")
+        out = df.copy()
+        out[list(cols)] = (df[list(cols)].to_numpy(dtype=np.float64) - self.mean) / self.scale
+        return out
+
+
+def fit_standardizer(data, columns=None) -> Standardizer:
+    """Learn per-column means and standard deviations (pass the training split).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or array-like of shape (n_samples, n_features)
+        Training data, without missing values (impute first).
+    columns : sequence of str, optional
+        For a DataFrame, the numeric columns to scale (default: all numeric
+        columns). Ignored for arrays.
+
+    Returns
+    -------
+    Standardizer
+        Frozen; apply it with ``.transform(data)``.
+
+    Examples
+    --------
+    >>> import pandas as pd, wdlib as wd
+    >>> train = pd.DataFrame({"mm": [190.0, 200.0, 210.0], "s": ["a", "b", "a"]})
+    >>> sc = wd.data.fit_standardizer(train)
+    >>> sc.columns, sc.mean.tolist(), sc.scale.round(4).tolist()
+    (('mm',), [200.0], [8.165])
+    """
+    if hasattr(data, "columns"):
+        pd = _require_pandas()
+        df = _check_frame(data, "data")
+        if columns is None:
+            columns = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+        cols = _check_columns(df, columns)
+        X = check_X(df[list(cols)].to_numpy(dtype=np.float64), "data[columns]")
+    else:
+        cols, X = None, check_X(data, "data")
+    scale = X.std(axis=0)
+    if np.any(scale == 0):
+        const = [cols[j] if cols else int(j) for j in np.flatnonzero(scale == 0)]
+        raise ValueError(
+            f"cannot standardize constant column(s) {const}: their standard "
+            f"deviation on the training data is 0. Drop them first."
+        )
+    return Standardizer(cols, X.mean(axis=0), scale)
+
+
+@dataclass(frozen=True)
+class OneHotEncoder:
+    """Categories learned by :func:`fit_one_hot`.
+
+    Attributes
+    ----------
+    categories : dict of str to tuple of str
+        Column name to its categories, in sorted order, as seen in training.
+    drop : dict of str to str
+        Column name to the reference category left out (empty: keep all).
+    """
+
+    categories: dict
+    drop: dict
+
+    @property
+    def feature_names(self) -> list:
+        """Names of the indicator columns, ``"column_category"``."""
+        return [
+            f"{col}_{cat}"
+            for col, cats in self.categories.items()
+            for cat in cats
+            if self.drop.get(col) != cat
+        ]
+
+    def transform(self, df):
+        """Replace each categorical column by 0/1 float indicator columns.
+
+        The columns are those learned in training, in the same order, so the
+        train and test matrices align. A category never seen in training or
+        a missing value raises ``ValueError``.
+
+        Examples
+        --------
+        >>> import pandas as pd, wdlib as wd
+        >>> enc = wd.data.fit_one_hot(pd.DataFrame({"c": ["a", "b", "c"]}), ["c"])
+        >>> enc.transform(pd.DataFrame({"c": ["b"]}))
+           c_a  c_b  c_c
+        0  0.0  1.0  0.0
+        """
+        pd = _require_pandas()
+        df = _check_frame(df)
+        _check_columns(df, self.categories.keys(), "the encoder's columns")
+        parts, out = [], df.drop(columns=list(self.categories))
+        for col, cats in self.categories.items():
+            s = df[col]
+            if s.isna().any():
+                raise ValueError(
+                    f"column {col!r} has {int(s.isna().sum())} missing value(s); "
+                    f"impute them (fit_imputer) before one-hot encoding."
+                )
+            unseen = sorted(set(s.astype(str)) - set(cats))
+            if unseen:
+                raise ValueError(
+                    f"column {col!r} has categories {unseen} not seen in training "
+                    f"{list(cats)}; refit on data that contains them or map them "
+                    f"to a known category."
+                )
+            dummies = pd.get_dummies(
+                pd.Categorical(s.astype(str), categories=list(cats)),
+                prefix=col, dtype=np.float64,
+            )
+            dummies.index = df.index
+            if col in self.drop:
+                dummies = dummies.drop(columns=f"{col}_{self.drop[col]}")
+            parts.append(dummies)
+        return pd.concat([out, *parts], axis=1)
+
+
+def fit_one_hot(df, columns, *, drop=None) -> OneHotEncoder:
+    """Learn the categories of text columns (pass the training split).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The training split, without missing values in ``columns``.
+    columns : sequence of str
+        Categorical columns to encode.
+    drop : None, "first" or dict, default=None
+        Reference categories to leave out: ``None`` keeps one indicator per
+        category (fine with an unpenalized intercept plus a penalty, which
+        makes the fit unique); ``"first"`` drops each column's first category;
+        a dict names the reference per column.
+
+    Returns
+    -------
+    OneHotEncoder
+        Frozen; apply it with ``.transform(df)``.
+
+    Examples
+    --------
+    >>> import pandas as pd, wdlib as wd
+    >>> df = pd.DataFrame({"island": ["Dream", "Biscoe", "Dream"]})
+    >>> enc = wd.data.fit_one_hot(df, ["island"], drop="first")
+    >>> enc.categories, enc.feature_names
+    ({'island': ('Biscoe', 'Dream')}, ['island_Dream'])
+    """
+    df = _check_frame(df)
+    cols = _check_columns(df, columns)
+    categories = {}
+    for col in cols:
+        if df[col].isna().any():
+            raise ValueError(
+                f"column {col!r} has {int(df[col].isna().sum())} missing "
+                f"value(s); impute them (fit_imputer) before fit_one_hot."
+            )
+        categories[col] = tuple(sorted(set(df[col].astype(str))))
+    if drop is None:
+        ref = {}
+    elif drop == "first":
+        ref = {col: cats[0] for col, cats in categories.items()}
+    elif isinstance(drop, dict):
+        ref = dict(drop)
+        for col, cat in ref.items():
+            if col not in categories or cat not in categories[col]:
+                raise ValueError(
+                    f"drop names {col!r}={cat!r}, which is not a learned "
+                    f"category; choose from {categories}."
+                )
+    else:
+        raise ValueError(
+            f"drop must be None, 'first' or a dict column -> category; got {drop!r}."
+        )
+    return OneHotEncoder(categories, ref)
+
+
+# ---------------------------------------------------------------------------
+# The whole preparation, fitted on the training split (or, to show the
+# leak, on everything)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Model-ready arrays made by :func:`prepare`, and what was done to get them.
+
+    Attributes
+    ----------
+    X_train, X_test : ndarray of shape (n_train, p), (n_test, p)
+    y_train, y_test : ndarray of shape (n_train,), (n_test,)
+    feature_names : tuple of str
+        Names of the ``p`` columns.
+    imputer : Imputer
+    encoder : OneHotEncoder
+    standardizer : Standardizer or None
+    filled_train, filled_test : FillReport
+        Values filled in each split.
+    """
+
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    feature_names: tuple
+    imputer: Imputer
+    encoder: OneHotEncoder
+    standardizer: Standardizer | None
+    filled_train: FillReport
+    filled_test: FillReport
+
+
+def prepare(
+    train,
+    test,
+    *,
+    target: str = PENGUIN_TARGET,
+    numeric=PENGUIN_NUMERIC,
+    categorical=PENGUIN_CATEGORICAL,
+    standardize: bool = True,
+    drop=None,
+    fit_on: str = "train",
+) -> Prepared:
+    """Impute, one-hot encode and standardize, learning every statistic on ``train``.
+
+    Steps: median/most-frequent imputation of the features, one-hot encoding
+    of ``categorical``, standardization of ``numeric`` (the indicators stay
+    0/1). The target is never imputed: drop rows with a missing target first
+    (:func:`drop_missing`).
+
+    Parameters
+    ----------
+    train, test : pandas.DataFrame
+        The two splits.
+    target : str, default="body_mass_g"
+    numeric, categorical : sequence of str
+        Feature columns; defaults are the penguins' measurements and
+        species, island and sex.
+    standardize : bool, default=True
+        Scale numeric features to mean 0 and standard deviation 1.
+    drop : None, "first" or dict, default=None
+        Passed to :func:`fit_one_hot`.
+    fit_on : {"train", "all"}, default="train"
+        ``"all"`` learns the statistics on train and test together: the
+        leak to avoid, available so that its effect can be measured.
+
+    Returns
+    -------
+    Prepared
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> df, _ = wd.data.drop_missing(wd.data.load_penguins(), "body_mass_g")
+    >>> train, test = wd.data.train_test_split(df, test_size=0.25, seed=0)
+    >>> p = wd.data.prepare(train, test)
+    >>> p.X_train.shape, p.X_test.shape, len(p.feature_names)
+    ((256, 11), (86, 11), 11)
+    >>> p.filled_train.n_filled + p.filled_test.n_filled   # the 9 unknown sexes
+    9
+    """
+    train, test = _check_frame(train, "train"), _check_frame(test, "test")
+    numeric, categorical = list(numeric), list(categorical)
+    features = numeric + categorical
+    for name, part in (("train", train), ("test", test)):
+        _check_columns(part, features + [target], f"columns of {name}")
+        if part[target].isna().any():
+            raise ValueError(
+                f"{name}[{target!r}] has {int(part[target].isna().sum())} missing "
+                f"value(s); a target cannot be imputed. Remove those rows with "
+                f"drop_missing(df, {target!r}) before splitting."
+            )
+    if fit_on not in ("train", "all"):
+        raise ValueError(f"fit_on must be 'train' or 'all'; got {fit_on!r}.")
+    pd = _require_pandas()
+    basis = train if fit_on == "train" else pd.concat([train, test])
+    imputer = fit_imputer(basis[features])
+    basis_f, _ = imputer.transform(basis[features])
+    encoder = fit_one_hot(basis_f, categorical, drop=drop)
+    scaler = fit_standardizer(basis_f, numeric) if standardize else None
+
+    def make(part):
+        filled, report = imputer.transform(part[features])
+        encoded = encoder.transform(filled)
+        if scaler is not None:
+            encoded = scaler.transform(encoded)
+        return encoded, part[target].to_numpy(dtype=np.float64), report
+
+    Xtr, ytr, rep_tr = make(train)
+    Xte, yte, rep_te = make(test)
+    return Prepared(
+        Xtr.to_numpy(dtype=np.float64), ytr, Xte.to_numpy(dtype=np.float64), yte,
+        tuple(str(c) for c in Xtr.columns), imputer, encoder, scaler, rep_tr, rep_te,
+    )
+
+
+@dataclass(frozen=True)
+class LeakageStudy:
+    """Test errors of one model prepared two ways on many random splits.
+
+    Attributes
+    ----------
+    mse_clean : ndarray of shape (n_repeats,)
+        Test MSE when the preparation learned only from the training split.
+    mse_leaky : ndarray of shape (n_repeats,)
+        Test MSE when it learned from train and test together.
+    """
+
+    mse_clean: np.ndarray
+    mse_leaky: np.ndarray
+
+    @property
+    def bias(self) -> float:
+        """Mean of ``mse_leaky - mse_clean`` (negative: the leak looks better)."""
+        return float(np.mean(self.mse_leaky - self.mse_clean))
+
+    @property
+    def bias_se(self) -> float:
+        """Standard error of :attr:`bias` over the repeats."""
+        d = self.mse_leaky - self.mse_clean
+        return float(d.std(ddof=1) / np.sqrt(d.size)) if d.size > 1 else float("nan")
+
+
+def leakage_study(
+    df, lam: float, *, test_size: float = 0.5, n_repeats: int = 200, seed: int = 0, **prepare_kw
+) -> LeakageStudy:
+    """Measure the optimistic bias of preparing the data on all rows.
+
+    For each of ``n_repeats`` seeded splits, prepare the data with
+    ``fit_on="train"`` and with ``fit_on="all"``, fit :func:`wdlib.ridge_fit`
+    with penalty ``lam`` and record both test mean squared errors.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Rows with a target (see :func:`drop_missing`).
+    lam : float
+        Ridge penalty strength.
+    test_size : float, default=0.5
+    n_repeats : int, default=200
+    seed : int, default=0
+        Split ``r`` uses seed ``seed + r``.
+    **prepare_kw
+        Passed to :func:`prepare`.
+
+    Returns
+    -------
+    LeakageStudy
+
+    Examples
+    --------
+    >>> import wdlib as wd
+    >>> df, _ = wd.data.drop_missing(wd.data.load_penguins(), "body_mass_g")
+    >>> study = wd.data.leakage_study(df, lam=0.1, n_repeats=3)
+    >>> study.mse_clean.shape, study.mse_leaky.shape
+    ((3,), (3,))
+    """
+    from .ridge import ridge_fit
+
+    lam = check_lam(lam)
+    n_repeats = check_positive_int(n_repeats, "n_repeats")
+    clean, leaky = np.empty(n_repeats), np.empty(n_repeats)
+    for r in range(n_repeats):
+        train, test = train_test_split(df, test_size=test_size, seed=seed + r)
+        for out, fit_on in ((clean, "train"), (leaky, "all")):
+            p = prepare(train, test, fit_on=fit_on, **prepare_kw)
+            pred = ridge_fit(p.X_train, p.y_train, lam).predict(p.X_test)
+            out[r] = float(np.mean((p.y_test - pred) ** 2))
+    return LeakageStudy(clean, leaky)

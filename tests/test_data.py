@@ -1,0 +1,419 @@
+"""wdlib.data: generators, the penguins loader and the cleaning helpers.
+
+Reference values come from independent computations: numpy statistics on the
+training rows, scikit-learn's SimpleImputer, StandardScaler and OneHotEncoder,
+and pandas' own missing-value counts.
+"""
+
+import socket
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+from sklearn.impute import SimpleImputer
+from sklearn.preprocessing import OneHotEncoder as SkOneHot
+from sklearn.preprocessing import StandardScaler
+
+import wdlib as wd
+from wdlib import data
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def penguins():
+    return data.load_penguins()
+
+
+@pytest.fixture
+def messy(rng):
+    """A small frame with missing numbers and text, and a default RangeIndex."""
+    n = 40
+    df = pd.DataFrame(
+        {
+            "x": rng.normal(10.0, 2.0, n),
+            "z": rng.normal(-5.0, 0.5, n),
+            "c": rng.choice(["a", "b", "c"], n),
+            "y": rng.normal(size=n),
+        }
+    )
+    df.loc[[1, 7, 30], "x"] = np.nan
+    df.loc[[2, 7], "c"] = None
+    return df
+
+
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted during a test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+# --------------------------------------------------------------------------- generators
+
+
+def test_article_and_overfitting_generators_keep_their_contract():
+    d = data.make_article_data()
+    assert d.X.shape == (100, 1) and d.y.shape == (100,)
+    residual = d.y - (3.0 * d.X[:, 0] + 2.0)
+    assert 0.3 < residual.std() < 0.7  # noise sd 0.5
+    train, test = data.make_overfitting()
+    assert train.X.shape == (20, 200) and test.X.shape == (100, 200)
+    np.testing.assert_array_equal(train.coef, np.full(200, 0.01))
+
+
+def test_make_sine_is_seeded_and_follows_the_sine(rng):
+    a, _ = data.make_sine(seed=4)
+    b, _ = data.make_sine(seed=4)
+    np.testing.assert_array_equal(a.y, b.y)
+    big, _ = data.make_sine(5000, noise=0.1, seed=1)
+    assert np.std(big.y - np.sin(2 * np.pi * big.x)) == pytest.approx(0.1, rel=0.05)
+    assert big.x.min() >= 0.0 and big.x.max() <= 1.0
+
+
+def test_polynomial_features_against_vander(rng):
+    x = rng.uniform(-1, 1, 7)
+    expected = np.vander(x, 6, increasing=True)[:, 1:]
+    np.testing.assert_allclose(data.polynomial_features(x, 5), expected)
+
+
+def test_polynomial_features_rejects_columns():
+    with pytest.raises(ValueError, match=r"x must be a 1-D array .* x.ravel\(\)"):
+        data.polynomial_features(np.ones((3, 1)), 2)
+    with pytest.raises(ValueError, match="degree must be an integer >= 1; got 0"):
+        data.polynomial_features([1.0], 0)
+
+
+# --------------------------------------------------------------------------- loader
+
+
+def test_load_penguins_works_without_network(monkeypatch):
+    no_network(monkeypatch)
+    df = data.load_penguins()
+    assert df.shape == (344, 8)
+    assert set(df["species"]) == {"Adelie", "Chinstrap", "Gentoo"}
+    # the published counts of missing values (palmerpenguins documentation)
+    assert df["body_mass_g"].isna().sum() == 2 and df["sex"].isna().sum() == 11
+
+
+def test_load_penguins_returns_a_fresh_copy():
+    a = data.load_penguins()
+    a.loc[0, "body_mass_g"] = -1.0
+    assert data.load_penguins().loc[0, "body_mass_g"] == 3750.0
+
+
+@pytest.mark.parametrize("blocked", ["pandas", "palmerpenguins"])
+def test_missing_optional_dependency_says_what_to_install(monkeypatch, blocked):
+    monkeypatch.setitem(sys.modules, blocked, None)
+    monkeypatch.delitem(sys.modules, "palmerpenguins.penguins", raising=False)
+    with pytest.raises(ImportError, match=r"pip install pandas palmerpenguins"):
+        data.load_penguins()
+
+
+def test_import_wdlib_data_does_not_import_pandas():
+    import subprocess
+
+    code = "import sys, wdlib; wdlib.data; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- reports and dropping
+
+
+def test_missing_report_matches_pandas(penguins):
+    report = data.missing_report(penguins)
+    assert report.counts == {c: int(penguins[c].isna().sum()) for c in penguins.columns}
+    assert report.n_rows == 344
+    assert report.n_incomplete == int(penguins.isna().any(axis=1).sum())
+    frame = report.to_frame()
+    assert frame.loc["sex", "n_missing"] == 11
+    assert frame.loc["sex", "percent"] == pytest.approx(round(100 * 11 / 344, 1))
+    assert "11 missing (3.2%)" in str(report)
+
+
+def test_drop_missing_reports_every_removed_row(messy):
+    before = messy.copy()
+    kept, report = data.drop_missing(messy, ["x", "c"])
+    expected = sorted(set(messy.index[messy["x"].isna()]) | set(messy.index[messy["c"].isna()]))
+    assert list(report.removed) == expected == [1, 2, 7, 30]
+    assert report.n_before == 40 and report.n_after == 36 == len(kept)
+    assert set(kept.index) | set(report.removed) == set(messy.index)  # nothing lost silently
+    pd.testing.assert_frame_equal(messy, before)
+    assert "removed 4 of 40 rows" in str(report)
+
+
+def test_drop_missing_names_unknown_columns(messy):
+    with pytest.raises(ValueError, match=r"columns must name columns .*\['nope'\] not found"):
+        data.drop_missing(messy, "nope")
+
+
+def test_cleaning_helpers_reject_arrays():
+    with pytest.raises(TypeError, match="df must be a pandas DataFrame; got ndarray"):
+        data.missing_report(np.zeros((2, 2)))
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(2, 60), frac=st.floats(0.05, 0.95), seed=st.integers(0, 10_000))
+def test_split_is_a_partition(n, frac, seed):
+    X = np.arange(3.0 * n).reshape(n, 3)
+    y = np.arange(float(n))
+    n_test = int(np.ceil(frac * n))
+    if n_test >= n:
+        with pytest.raises(ValueError, match="leaves no training rows"):
+            data.train_test_split(X, y, test_size=frac, seed=seed)
+        return
+    X_tr, X_te, y_tr, y_te = data.train_test_split(X, y, test_size=frac, seed=seed)
+    assert len(y_te) == n_test and len(y_tr) == n - n_test
+    assert sorted(np.concatenate([y_tr, y_te]).tolist()) == y.tolist()
+    np.testing.assert_array_equal(X_tr[:, 0], 3 * y_tr)  # rows stay paired
+    assert np.all(np.diff(y_tr) > 0) and np.all(np.diff(y_te) > 0)  # original order kept
+
+
+def test_split_dataframe_keeps_labels_and_is_seeded(messy):
+    before = messy.copy()
+    tr1, te1 = data.train_test_split(messy, test_size=0.25, seed=3)
+    tr2, te2 = data.train_test_split(messy, test_size=0.25, seed=3)
+    pd.testing.assert_frame_equal(tr1, tr2)
+    assert sorted(tr1.index.tolist() + te1.index.tolist()) == list(range(40))
+    pd.testing.assert_frame_equal(tr1, messy.loc[tr1.index])
+    _, te3 = data.train_test_split(messy, test_size=0.25, seed=4)
+    assert set(te3.index) != set(te1.index)
+    pd.testing.assert_frame_equal(messy, before)
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"test_size": 0.0}, r"test_size must be a fraction strictly between 0 and 1; got 0.0"),
+        ({"test_size": 1}, r"test_size must be a fraction strictly between 0 and 1; got 1"),
+    ],
+)
+def test_split_validates_test_size(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        data.train_test_split(np.zeros((4, 1)), **kwargs)
+
+
+def test_split_rejects_mismatched_lengths():
+    with pytest.raises(ValueError, match=r"same number of rows; got \[4, 3\]"):
+        data.train_test_split(np.zeros((4, 1)), np.zeros(3))
+
+
+# --------------------------------------------------------------------------- imputer
+
+
+@pytest.mark.parametrize("numeric", ["median", "mean"])
+def test_imputer_learns_what_sklearn_learns_on_train_only(messy, numeric):
+    train, test = messy.iloc[:25], messy.iloc[25:]
+    imp = data.fit_imputer(train, ["x", "c"], numeric=numeric)
+    ref_x = SimpleImputer(strategy=numeric).fit(train[["x"]]).statistics_[0]
+    ref_c = SimpleImputer(strategy="most_frequent").fit(train[["c"]].astype(object)).statistics_[0]
+    assert imp.values == {"x": pytest.approx(ref_x), "c": ref_c}
+    # the learned values depend on the training rows only
+    wild = test.copy()
+    wild["x"] = 1e6
+    wild["c"] = "zzz"
+    assert imp.values["x"] != pytest.approx(
+        data.fit_imputer(pd.concat([train, wild]), ["x"], numeric=numeric).values["x"]
+    )
+
+
+def test_imputer_transform_fills_reports_and_copies(messy):
+    train = messy.iloc[:25]
+    imp = data.fit_imputer(train, ["x", "c"])
+    before = messy.copy()
+    out, report = imp.transform(messy)
+    pd.testing.assert_frame_equal(messy, before)  # not modified in place
+    assert report.filled == {"x": 3, "c": 2} and report.n_filled == 5
+    assert out.loc[[1, 7, 30], "x"].tolist() == [imp.values["x"]] * 3
+    assert out.loc[[2, 7], "c"].tolist() == [imp.values["c"]] * 2
+    mask = messy.notna()
+    pd.testing.assert_frame_equal(out[mask.all(axis=1)], messy[mask.all(axis=1)])
+    assert out.isna().sum().sum() == 0
+    assert "filled 3 x with" in str(report)
+
+
+def test_imputer_reports_columns_it_was_not_fitted_on(messy):
+    imp = data.fit_imputer(messy.iloc[:25], ["c"])
+    out, report = imp.transform(messy)
+    assert report.still_missing == {"x": 3}
+    assert out["x"].isna().sum() == 3
+    assert "still missing (not fitted): {'x': 3}" in str(report)
+
+
+def test_imputer_ties_are_broken_alphabetically():
+    imp = data.fit_imputer(pd.DataFrame({"c": ["b", "a", "b", "a"]}))
+    assert imp.values == {"c": "a"}
+
+
+def test_imputer_errors(messy):
+    with pytest.raises(ValueError, match="numeric must be 'median' or 'mean'; got 'mode'"):
+        data.fit_imputer(messy, numeric="mode")
+    empty = pd.DataFrame({"x": [np.nan, np.nan]})
+    with pytest.raises(ValueError, match="column 'x' has no observed values"):
+        data.fit_imputer(empty)
+    imp = data.fit_imputer(messy, ["x"])
+    with pytest.raises(ValueError, match=r"the imputer's columns must name columns .*\['x'\]"):
+        imp.transform(messy.drop(columns="x"))
+
+
+# --------------------------------------------------------------------------- standardizer
+
+
+def test_standardizer_matches_sklearn_and_uses_train_only(rng):
+    train = rng.normal(5.0, 3.0, (30, 4))
+    test = rng.normal(-50.0, 30.0, (10, 4))
+    sc = data.fit_standardizer(train)
+    ref = StandardScaler().fit(train)
+    np.testing.assert_allclose(sc.mean, ref.mean_)
+    np.testing.assert_allclose(sc.scale, ref.scale_)
+    np.testing.assert_allclose(sc.transform(test), ref.transform(test))
+    # test statistics never enter: refitting with test rows appended changes the stats
+    assert not np.allclose(data.fit_standardizer(np.vstack([train, test])).mean, sc.mean)
+
+
+def test_standardizer_on_frame_scales_only_numeric_columns(messy):
+    df, _ = data.fit_imputer(messy).transform(messy)
+    train = df.iloc[:30]
+    before = df.copy()
+    sc = data.fit_standardizer(train)
+    assert sc.columns == ("x", "z", "y")
+    out = sc.transform(df)
+    pd.testing.assert_frame_equal(df, before)
+    np.testing.assert_allclose(out.loc[train.index, "x"].mean(), 0.0, atol=1e-12)
+    np.testing.assert_allclose(out.loc[train.index, "x"].std(ddof=0), 1.0)
+    assert out["c"].tolist() == df["c"].tolist()
+
+
+def test_standardizer_errors(rng):
+    with pytest.raises(ValueError, match=r"cannot standardize constant column\(s\) \[1\]"):
+        data.fit_standardizer(np.column_stack([rng.normal(size=5), np.ones(5)]))
+    with pytest.raises(ValueError, match="data must contain only finite numbers; got 1 NaN"):
+        data.fit_standardizer(np.array([[1.0], [np.nan]]))
+    sc = data.fit_standardizer(rng.normal(size=(5, 2)))
+    with pytest.raises(ValueError, match=r"data must have 2 column\(s\) .* got shape \(3, 3\)"):
+        sc.transform(np.zeros((3, 3)))
+
+
+# --------------------------------------------------------------------------- one-hot
+
+
+def test_one_hot_matches_sklearn_and_aligns_test_columns():
+    train = pd.DataFrame({"c": ["b", "a", "c", "a"], "v": [1.0, 2.0, 3.0, 4.0]})
+    test = pd.DataFrame({"c": ["c", "c"], "v": [5.0, 6.0]}, index=[10, 11])
+    enc = data.fit_one_hot(train, ["c"])
+    ref = SkOneHot(sparse_output=False).fit(train[["c"]])
+    out = enc.transform(test)
+    assert list(out.columns) == ["v", "c_a", "c_b", "c_c"]
+    np.testing.assert_array_equal(out[enc.feature_names].to_numpy(), ref.transform(test[["c"]]))
+    assert list(out.index) == [10, 11]
+    # pandas alone would create only the categories present in the test split
+    assert list(pd.get_dummies(test["c"]).columns) == ["c"]
+
+
+def test_one_hot_drop_reference():
+    train = pd.DataFrame({"c": ["b", "a", "c"]})
+    first = data.fit_one_hot(train, ["c"], drop="first")
+    assert first.feature_names == ["c_b", "c_c"]
+    chosen = data.fit_one_hot(train, ["c"], drop={"c": "b"})
+    out = chosen.transform(train)
+    np.testing.assert_array_equal(out.to_numpy(), [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+
+
+def test_one_hot_refuses_unseen_and_missing_categories():
+    enc = data.fit_one_hot(pd.DataFrame({"c": ["a", "b"]}), ["c"])
+    with pytest.raises(ValueError, match=r"column 'c' has categories \['z'\] not seen in training"):
+        enc.transform(pd.DataFrame({"c": ["a", "z"]}))
+    with pytest.raises(ValueError, match=r"column 'c' has 1 missing value\(s\); impute them"):
+        enc.transform(pd.DataFrame({"c": ["a", None]}))
+    with pytest.raises(ValueError, match=r"impute them \(fit_imputer\) before fit_one_hot"):
+        data.fit_one_hot(pd.DataFrame({"c": ["a", None]}), ["c"])
+    with pytest.raises(ValueError, match="drop names 'c'='q', which is not a learned category"):
+        data.fit_one_hot(pd.DataFrame({"c": ["a", "b"]}), ["c"], drop={"c": "q"})
+    with pytest.raises(ValueError, match="drop must be None, 'first' or a dict"):
+        data.fit_one_hot(pd.DataFrame({"c": ["a", "b"]}), ["c"], drop="last")
+
+
+# --------------------------------------------------------------------------- prepare
+
+
+@pytest.fixture(scope="module")
+def penguin_split(penguins):
+    df, _ = data.drop_missing(penguins, data.PENGUIN_TARGET)
+    return data.train_test_split(df, test_size=0.3, seed=0)
+
+
+def test_prepare_learns_every_statistic_from_train_only(penguin_split):
+    train, test = penguin_split
+    p = data.prepare(train, test)
+    num = list(data.PENGUIN_NUMERIC)
+    np.testing.assert_allclose(p.standardizer.mean, train[num].to_numpy().mean(axis=0))
+    np.testing.assert_allclose(p.standardizer.scale, train[num].to_numpy().std(axis=0))
+    # corrupt every feature of the test split: nothing learned, and no training row, may change
+    wild = test.copy()
+    wild[num] = wild[num] * 100.0 + 1e4
+    wild["sex"] = "female"
+    q = data.prepare(train, wild)
+    np.testing.assert_array_equal(q.X_train, p.X_train)
+    assert q.imputer == p.imputer and q.encoder == p.encoder
+    np.testing.assert_array_equal(q.standardizer.mean, p.standardizer.mean)
+    # the leaky variant does see the test split
+    leaky = data.prepare(train, wild, fit_on="all")
+    assert not np.allclose(leaky.standardizer.mean, p.standardizer.mean)
+
+
+def test_prepare_keeps_every_row_and_reports_fills(penguin_split):
+    train, test = penguin_split
+    before = (train.copy(), test.copy())
+    p = data.prepare(train, test)
+    pd.testing.assert_frame_equal(train, before[0])
+    pd.testing.assert_frame_equal(test, before[1])
+    assert p.X_train.shape[0] == len(train) and p.X_test.shape[0] == len(test)
+    np.testing.assert_array_equal(p.y_test, test["body_mass_g"].to_numpy())
+    assert p.filled_train.filled == {"sex": int(train["sex"].isna().sum())}
+    assert p.filled_test.filled == {"sex": int(test["sex"].isna().sum())}
+    assert np.all(np.isfinite(p.X_train)) and np.all(np.isfinite(p.X_test))
+    assert p.feature_names[:3] == data.PENGUIN_NUMERIC
+    # 3 species + 3 islands + 2 sexes indicators, each row has exactly one per column
+    assert p.X_train[:, 3:].sum(axis=1).tolist() == [3.0] * len(train)
+
+
+def test_prepare_refuses_a_missing_target(penguins):
+    train, test = data.train_test_split(penguins, test_size=0.3, seed=0)
+    with pytest.raises(ValueError, match=r"a target cannot be imputed. Remove those rows with drop_missing"):
+        data.prepare(train, test)
+    df, _ = data.drop_missing(penguins, "body_mass_g")
+    with pytest.raises(ValueError, match="fit_on must be 'train' or 'all'; got 'test'"):
+        data.prepare(df, df, fit_on="test")
+
+
+def test_prepare_without_standardization_keeps_millimetres(penguin_split):
+    train, test = penguin_split
+    p = data.prepare(train, test, standardize=False)
+    assert p.standardizer is None
+    np.testing.assert_array_equal(p.X_test[:, 2], test["flipper_length_mm"].to_numpy())
+
+
+def test_leakage_study_matches_manual_loop(penguins):
+    df, _ = data.drop_missing(penguins, "body_mass_g")
+    study = data.leakage_study(df, lam=0.1, n_repeats=2, seed=5)
+    for r in range(2):
+        train, test = data.train_test_split(df, test_size=0.5, seed=5 + r)
+        for got, fit_on in ((study.mse_clean[r], "train"), (study.mse_leaky[r], "all")):
+            p = data.prepare(train, test, fit_on=fit_on)
+            # independent fit: scikit-learn Ridge with alpha = n * lam
+            from sklearn.linear_model import Ridge
+
+            model = Ridge(alpha=len(p.y_train) * 0.1).fit(p.X_train, p.y_train)
+            mse = np.mean((model.predict(p.X_test) - p.y_test) ** 2)
+            assert got == pytest.approx(mse, rel=1e-9)
+    d = study.mse_leaky - study.mse_clean
+    assert study.bias == pytest.approx(d.mean())
+    assert study.bias_se == pytest.approx(d.std(ddof=1) / np.sqrt(2))
