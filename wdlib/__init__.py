@@ -19,8 +19,10 @@ from typing import Any
 
 from . import models, optim
 from .gd import ConvergenceWarning, GDResult, gradient_descent, lipschitz_constant
+from .lasso import LassoResult, lasso_fit
 from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objective
 from .ridge import RidgeResult, effective_dof, ridge_fit
+from .selection import CVResult, RidgePath, kfold_cv, loo_cv, ridge_path
 
 __version__ = "0.1.0"
 
@@ -28,22 +30,30 @@ _LAZY_MODULES = {"symbolic", "plotting", "data"}
 _LAZY_ATTRIBUTES = {"Ridge": "estimator"}
 
 __all__ = [
+    "CVResult",
     "ConvergenceWarning",
     "GDResult",
+    "LassoResult",
     "Ridge",
+    "RidgePath",
     "RidgeResult",
     "data",
     "effective_dof",
     "gradient_descent",
+    "kfold_cv",
     "l2_penalty",
     "l2_penalty_grad",
+    "lasso_fit",
     "lipschitz_constant",
+    "loo_cv",
     "models",
     "optim",
     "plotting",
     "ridge_fit",
     "ridge_gradient",
     "ridge_objective",
+    "ridge_path",
+    "selection",
     "symbolic",
 ]
 

@@ -1,0 +1,256 @@
+r"""The lasso (L1-penalized least squares) by cyclic coordinate descent.
+
+The objective uses the book's scaling, so ``lam`` equals scikit-learn's
+``Lasso(alpha=lam)``; an optional ridge term ``l2_lam`` gives the elastic net
+
+.. math::
+
+    P(w, b) = \frac{1}{2n}\lVert y - Xw - b\mathbf{1}\rVert_2^2
+              + \lambda_1 \lVert w\rVert_1 + \frac{\lambda_2}{2}\lVert w\rVert_2^2 .
+
+The intercept is not penalized: the data are centred and
+:math:`b = \bar y - \bar x^\top w`.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import (
+    check_coef,
+    check_lam,
+    check_positive_float,
+    check_positive_int,
+    check_X_y,
+)
+from .gd import ConvergenceWarning
+from .ridge import center
+
+__all__ = ["LassoResult", "lasso_fit"]
+
+
+@dataclass(frozen=True)
+class LassoResult:
+    """Result of :func:`lasso_fit`.
+
+    Attributes
+    ----------
+    coef : ndarray of shape (n_features,)
+        Fitted weights; coordinates the L1 penalty switched off are exactly 0.0.
+    intercept : float
+        Fitted intercept (0.0 when ``fit_intercept=False``).
+    lam : float
+        L1 penalty strength :math:`\\lambda_1` used.
+    l2_lam : float
+        L2 penalty strength :math:`\\lambda_2` used (0.0 for the lasso).
+    n_iter : int
+        Number of full sweeps over the coordinates.
+    converged : bool
+        Whether the duality gap fell below the tolerance.
+    dual_gap : float
+        Final duality gap of the objective :math:`P` (an upper bound on
+        :math:`P(w) - \\min P`); NaN for plain least squares
+        (``lam = l2_lam = 0``), which has no finite gap.
+    """
+
+    coef: np.ndarray
+    intercept: float
+    lam: float
+    l2_lam: float
+    n_iter: int
+    converged: bool
+    dual_gap: float
+
+    def predict(self, X: object) -> np.ndarray:
+        """Return ``X @ coef + intercept`` for new samples."""
+        X_arr = np.asarray(X, dtype=np.float64)
+        if X_arr.ndim != 2 or X_arr.shape[1] != self.coef.shape[0]:
+            raise ValueError(
+                f"X must be 2-D with {self.coef.shape[0]} column(s) like the "
+                f"training data; got shape {X_arr.shape}."
+            )
+        return X_arr @ self.coef + self.intercept
+
+
+def _soft_threshold(z: float, t: float) -> float:
+    """The proximal map of t*|.|: shrink z towards 0 by t, stopping at 0."""
+    if z > t:
+        return z - t
+    if z < -t:
+        return z + t
+    return 0.0
+
+
+def _duality_gap(X: np.ndarray, y: np.ndarray, w: np.ndarray, r: np.ndarray,
+                 alpha: float, beta: float) -> float:
+    r"""Duality gap of 1/2||y - Xw||^2 + alpha*||w||_1 + beta/2*||w||^2 (unscaled).
+
+    The dual point is the residual, rescaled so that it is dual feasible
+    (the construction of scikit-learn's ``enet_coordinate_descent``). Without
+    an L1 term that construction degenerates; ridge (``alpha = 0 < beta``)
+    uses its own dual :math:`D(r) = r^\top y - \|r\|^2/2 - \|X^\top r\|^2/(2\beta)`,
+    and plain least squares (both zero) has no finite gap: NaN.
+    """
+    if alpha == 0.0:
+        if beta == 0.0:
+            return float("nan")
+        xtr = X.T @ r
+        return float(r @ r - r @ y + 0.5 * beta * (w @ w) + (xtr @ xtr) / (2.0 * beta))
+    xtr = X.T @ r - beta * w
+    dual_norm = float(np.max(np.abs(xtr))) if xtr.size else 0.0
+    r_norm2 = float(r @ r)
+    if dual_norm > alpha:
+        const = alpha / dual_norm
+        gap = 0.5 * r_norm2 * (1.0 + const**2)
+    else:
+        const = 1.0
+        gap = r_norm2
+    gap += alpha * float(np.abs(w).sum()) - const * float(r @ y)
+    gap += 0.5 * beta * (1.0 + const**2) * float(w @ w)
+    return gap
+
+
+def _coordinate_descent(X: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float,
+                        beta: float, max_iter: int, tol: float) -> tuple[np.ndarray, int, bool, float]:
+    """Cyclic coordinate descent on centred data; returns (w, n_iter, converged, gap).
+
+    Works on the unscaled objective 1/2||y - Xw||^2 + alpha||w||_1 +
+    beta/2||w||^2 (alpha = n*lam, beta = n*l2_lam), keeping the residual
+    ``r = y - Xw`` up to date after every coordinate move.
+    """
+    X = np.asfortranarray(X)  # contiguous columns
+    col_sq = np.einsum("ij,ij->j", X, X)
+    active = np.flatnonzero(col_sq + beta > 0.0)
+    r = y - X @ w
+    stop = tol * float(y @ y)
+    gap, n_iter = np.inf, 0
+    for n_iter in range(1, max_iter + 1):
+        w_max = change_max = 0.0
+        for j in active:
+            xj = X[:, j]
+            w_old = w[j]
+            w_new = _soft_threshold(float(xj @ r) + col_sq[j] * w_old, alpha) / (col_sq[j] + beta)
+            if w_new != w_old:
+                r -= (w_new - w_old) * xj
+                w[j] = w_new
+            change_max = max(change_max, abs(w_new - w_old))
+            w_max = max(w_max, abs(w_new))
+        if w_max == 0.0 or change_max <= tol * w_max or n_iter == max_iter:
+            r = y - X @ w  # refresh against drift before certifying
+            gap = _duality_gap(X, y, w, r, alpha, beta)
+            if gap <= stop or (np.isnan(gap) and n_iter < max_iter):
+                return w, n_iter, True, gap
+    return w, n_iter, False, gap
+
+
+def lasso_fit(
+    X: object,
+    y: object,
+    lam: float,
+    *,
+    l2_lam: float = 0.0,
+    fit_intercept: bool = True,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+    coef_init: object | None = None,
+) -> LassoResult:
+    r"""Fit the lasso (or the elastic net) by cyclic coordinate descent.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Design matrix. The L1 penalty is not scale invariant: standardize
+        the columns first unless their units are comparable.
+    y : array-like of shape (n_samples,)
+        Targets.
+    lam : float
+        L1 penalty strength :math:`\lambda_1 \ge 0`; equals scikit-learn's
+        ``Lasso(alpha=lam)``.
+    l2_lam : float, default=0.0
+        Additional L2 penalty :math:`\lambda_2 \ge 0` in the book's
+        convention :math:`\frac{\lambda_2}{2}\lVert w\rVert^2` (the elastic
+        net). scikit-learn's ``ElasticNet(alpha=a, l1_ratio=rho)`` is
+        ``lam = a * rho`` and ``l2_lam = a * (1 - rho)``; ``lam=0`` gives
+        ridge regression, ``ridge_fit(X, y, l2_lam)``.
+    fit_intercept : bool, default=True
+        Fit an unpenalized intercept by centring ``X`` and ``y``.
+    max_iter : int, default=1000
+        Maximum number of sweeps over all coordinates.
+    tol : float, default=1e-6
+        Stop when the duality gap of the unscaled objective is at most
+        ``tol * ||y_c||^2`` (scikit-learn's rule and meaning of ``tol``).
+        The gap is checked whenever no coordinate moved by more than
+        ``tol * max|w|`` in a sweep; for plain least squares
+        (``lam = l2_lam = 0``) that coordinate rule alone decides.
+    coef_init : array-like of shape (n_features,), optional
+        Starting weights (a warm start, e.g. the solution at a nearby
+        ``lam`` along a path). Defaults to zeros.
+
+    Returns
+    -------
+    LassoResult
+        Frozen dataclass with ``coef``, ``intercept``, ``lam``, ``l2_lam``,
+        ``n_iter``, ``converged`` and ``dual_gap``.
+
+    Warns
+    -----
+    ConvergenceWarning
+        If ``max_iter`` sweeps do not bring the duality gap below the
+        tolerance (then ``converged`` is False).
+
+    Notes
+    -----
+    Coordinate :math:`j` is updated with all others held fixed, in closed
+    form, by soft thresholding:
+
+    .. math::
+
+        w_j \leftarrow \frac{S\!\left(x_j^\top r_{(j)},\; n\lambda_1\right)}
+                           {x_j^\top x_j + n\lambda_2},
+        \qquad S(z, t) = \operatorname{sign}(z)\max(|z| - t, 0),
+
+    with :math:`r_{(j)} = y - \sum_{k \ne j} x_k w_k` (centred data). Any
+    :math:`w_j` whose correlation with the partial residual stays below the
+    threshold is set to exactly zero: this is where the lasso's sparsity
+    comes from. A rescaled residual is a feasible dual point, and the
+    resulting duality gap bounds the distance to the optimal objective.
+
+    References
+    ----------
+    .. [1] J. Friedman, T. Hastie and R. Tibshirani, "Regularization paths
+       for generalized linear models via coordinate descent", Journal of
+       Statistical Software 33(1), 2010.
+    .. [2] R. Tibshirani, "Regression shrinkage and selection via the
+       lasso", JRSS B 58(1), 1996.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0], [0.0, -1.0]])
+    >>> y = np.array([2.0, -2.0, 0.1, -0.1])
+    >>> fit = wd.lasso_fit(X, y, lam=0.25)   # x_j'y/n = 1.0 and 0.05
+    >>> fit.coef.tolist(), fit.converged      # 2 * (1.0 - 0.25); 0.05 < 0.25
+    ([1.5, 0.0], True)
+    """
+    X_arr, y_arr = check_X_y(X, y)
+    lam = check_lam(lam)
+    l2_lam = check_lam(l2_lam, "l2_lam")
+    max_iter = check_positive_int(max_iter, "max_iter")
+    tol = check_positive_float(tol, "tol")
+    n, d = X_arr.shape
+    w0 = np.zeros(d) if coef_init is None else check_coef(coef_init, d, "coef_init").copy()
+    Xc, yc, x_mean, y_mean = center(X_arr, y_arr, bool(fit_intercept))
+    w, n_iter, converged, gap = _coordinate_descent(Xc, yc, w0, n * lam, n * l2_lam, max_iter, tol)
+    if not converged:
+        warnings.warn(
+            f"coordinate descent did not reach tol={tol:g} in "
+            f"max_iter={max_iter} sweeps (duality gap {gap / n:.3g}). Increase "
+            f"max_iter, loosen tol, standardize X or warm-start with coef_init.",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    intercept = y_mean - float(x_mean @ w) if fit_intercept else 0.0
+    return LassoResult(w, intercept, lam, l2_lam, n_iter, converged, gap / n)
