@@ -18,10 +18,19 @@ __all__ = [
     "plot_lr_decay_heatmap",
     "plot_step_times",
     "plot_coef_norm",
+    "plot_constraint_regions",
+    "plot_curve_fits",
+    "plot_cv_curve",
+    "plot_error_vs_dof",
     "plot_error_vs_lambda",
     "plot_fitted_lines",
     "plot_iteration_curves",
     "plot_iterations_vs_condition",
+    "plot_lambda_curves",
+    "plot_loss_contours",
+    "plot_missing_counts",
+    "plot_paired_errors",
+    "plot_shrinkage",
 ]
 
 #: Okabe-Ito colour-blind-safe palette (black first).
@@ -349,6 +358,315 @@ def _positive_lams(lams: object) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------
+# Chapters 2 and 3: loss surfaces, descent paths, L1/L2 constraint regions,
+# curves against lambda (coefficient paths, shrinkage factors)
+# ---------------------------------------------------------------------------
+
+
+def _two_feature_problem(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+    from ._validation import check_X_y
+
+    X_arr, y_arr = check_X_y(X, y)
+    if X_arr.shape[1] != 2:
+        raise ValueError(
+            f"X must have exactly 2 columns to draw a loss surface over (w_1, w_2); "
+            f"got {X_arr.shape[1]}. Select two features, e.g. X[:, :2]."
+        )
+    return X_arr, y_arr
+
+
+def _objective_grid(X: np.ndarray, y: np.ndarray, lam: float, W1: np.ndarray, W2: np.ndarray) -> np.ndarray:
+    """The objective 1/(2n)||y - Xw||^2 + lam/2 ||w||^2 (no intercept) on a grid of w."""
+    W = np.stack([W1.ravel(), W2.ravel()])  # (2, n_points)
+    R = y[:, None] - X @ W
+    values = (R * R).sum(axis=0) / (2 * X.shape[0]) + 0.5 * lam * (W * W).sum(axis=0)
+    return values.reshape(W1.shape)
+
+
+def _grid_around(points: list[np.ndarray], margin: float = 0.35, size: int = 161):
+    pts = np.vstack(points)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    pad = margin * max(float((hi - lo).max()), 1e-3)
+    g1 = np.linspace(lo[0] - pad, hi[0] + pad, size)
+    g2 = np.linspace(lo[1] - pad, hi[1] + pad, size)
+    return np.meshgrid(g1, g2)
+
+
+def plot_loss_contours(
+    X: object,
+    y: object,
+    lam: float,
+    *,
+    paths: Mapping[str, object] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Contours of the loss with and without the L2 penalty, and descent paths.
+
+    Draws, over the weights :math:`(w_1, w_2)` of a two-feature problem
+    without intercept (centre the data first), the contours of the data loss
+    :math:`\frac{1}{2n}\lVert y - Xw\rVert^2` (dashed) and of the penalized
+    loss with :math:`+\frac{\lambda}{2}\lVert w\rVert^2` (solid), their
+    minimizers (from :func:`wdlib.ridge_fit`), and optional iterate paths.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+        Design matrix with two (centred) features.
+    y : array-like of shape (n_samples,)
+        Centred targets.
+    lam : float
+        Penalty strength :math:`\lambda > 0` of the solid contours.
+    paths : mapping of str to array-like of shape (n_steps + 1, 2), optional
+        Label -> successive iterates :math:`w^{(k)}`.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+        With equal aspect ratio, labelled axes and a legend.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> X = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -0.7]]); y = np.array([1.0, -1.0, 0.0])
+    >>> ax = wd.plotting.plot_loss_contours(X, y, 0.5, ax=Figure().subplots())
+    >>> ax.get_xlabel()
+    'weight w₁'
+    """
+    from .ridge import ridge_fit
+
+    X_arr, y_arr = _two_feature_problem(X, y)
+    w_data = ridge_fit(X_arr, y_arr, 0.0, fit_intercept=False).coef
+    w_pen = ridge_fit(X_arr, y_arr, lam, fit_intercept=False).coef
+    drawn = {str(k): np.asarray(v, dtype=np.float64).reshape(-1, 2) for k, v in (paths or {}).items()}
+    W1, W2 = _grid_around([w_data[None], w_pen[None], np.zeros((1, 2)), *drawn.values()])
+    ax = _axes(ax)
+    for lam_k, colour, style in ((0.0, OKABE_ITO[2], "--"), (lam, OKABE_ITO[6], "-")):
+        Z = _objective_grid(X_arr, y_arr, lam_k, W1, W2)
+        zmin = Z.min()
+        levels = zmin + (Z.max() - zmin) * np.linspace(0.0, 1.0, 14)[1:] ** 2
+        ax.contour(W1, W2, Z, levels=levels, colors=colour, linestyles=style, linewidths=1.0)
+    ax.plot(*w_data, "s", color=OKABE_ITO[2], ms=8, label="minimum of the data loss (λ = 0)")
+    ax.plot(*w_pen, "o", color=OKABE_ITO[6], ms=8, label=f"minimum of the penalized loss (λ = {lam:g})")
+    for k, (label, path) in enumerate(drawn.items()):
+        ax.plot(path[:, 0], path[:, 1], ".-", color=OKABE_ITO[(0, 5, 1, 7)[k % 4]], lw=1.2, ms=4, label=label)
+    ax.plot(0, 0, "+", color=OKABE_ITO[0], ms=10)
+    ax.set_aspect("equal")
+    ax.set_xlabel("weight w₁")
+    ax.set_ylabel("weight w₂")
+    ax.legend(fontsize="small", loc="best")
+    return ax
+
+
+def plot_constraint_regions(
+    X: object,
+    y: object,
+    coef_l2: object,
+    coef_l1: object,
+    *,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""The L2 disk and the L1 diamond touched by a contour of the data loss.
+
+    The penalized problems are equivalent to minimizing the data loss
+    :math:`\frac{1}{2n}\lVert y - Xw\rVert^2` inside
+    :math:`\lVert w\rVert_2 \le t_2` or :math:`\lVert w\rVert_1 \le t_1`,
+    with the radii set by the fitted solutions. The diamond's corners lie on
+    the axes, which is where the L1 solution tends to land (a zero weight).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, 2)
+        Centred design matrix with two features.
+    y : array-like of shape (n_samples,)
+        Centred targets.
+    coef_l2 : array-like of shape (2,)
+        Ridge solution (sets :math:`t_2 = \lVert w\rVert_2`).
+    coef_l1 : array-like of shape (2,)
+        Lasso solution (sets :math:`t_1 = \lVert w\rVert_1`).
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> X = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -0.7]]); y = np.array([1.0, -1.0, 0.0])
+    >>> ax = wd.plotting.plot_constraint_regions(X, y, [0.5, 0.1], [0.6, 0.0], ax=Figure().subplots())
+    >>> [text.get_text()[:7] for text in ax.get_legend().get_texts()]
+    ['L2 disk', 'L1 diam', 'least s', 'L2 solu', 'L1 solu']
+    """
+    from .ridge import ridge_fit
+
+    X_arr, y_arr = _two_feature_problem(X, y)
+    w2 = np.asarray(coef_l2, dtype=np.float64).ravel()
+    w1 = np.asarray(coef_l1, dtype=np.float64).ravel()
+    if w2.shape != (2,) or w1.shape != (2,):
+        raise ValueError(
+            f"coef_l2 and coef_l1 must each have 2 entries; got shapes {w2.shape} "
+            f"and {w1.shape}. Pass the coef of a two-feature fit."
+        )
+    w_ls = ridge_fit(X_arr, y_arr, 0.0, fit_intercept=False).coef
+    t2, t1 = float(np.linalg.norm(w2)), float(np.abs(w1).sum())
+    W1, W2 = _grid_around([w_ls[None], np.array([[t2, t2], [-t2, -t2], [t1, t1], [-t1, -t1]])])
+    Z = _objective_grid(X_arr, y_arr, 0.0, W1, W2)
+    ax = _axes(ax)
+    ax.contour(W1, W2, Z, levels=np.sort(Z.min() + (Z.max() - Z.min()) * np.linspace(0, 1, 12)[1:] ** 2),
+               colors=OKABE_ITO[0], linewidths=0.5, alpha=0.4)
+    for w, colour in ((w2, OKABE_ITO[5]), (w1, OKABE_ITO[6])):
+        level = _objective_grid(X_arr, y_arr, 0.0, np.array([[w[0]]]), np.array([[w[1]]]))[0, 0]
+        ax.contour(W1, W2, Z, levels=[level], colors=colour, linewidths=1.2, linestyles="--")
+    angle = np.linspace(0, 2 * np.pi, 400)
+    ax.plot(t2 * np.cos(angle), t2 * np.sin(angle), color=OKABE_ITO[5], lw=2, label=f"L2 disk ‖w‖₂ ≤ {t2:.2f}")
+    ax.plot(t1 * np.array([1, 0, -1, 0, 1]), t1 * np.array([0, 1, 0, -1, 0]), color=OKABE_ITO[6], lw=2,
+            label=f"L1 diamond ‖w‖₁ ≤ {t1:.2f}")
+    ax.plot(*w_ls, "s", color=OKABE_ITO[0], ms=7, label="least squares (unconstrained)")
+    ax.plot(*w2, "o", color=OKABE_ITO[5], ms=8, label="L2 solution")
+    ax.plot(*w1, "D", color=OKABE_ITO[6], ms=8, label="L1 solution")
+    ax.axhline(0, color=OKABE_ITO[0], lw=0.6)
+    ax.axvline(0, color=OKABE_ITO[0], lw=0.6)
+    ax.set_aspect("equal")
+    ax.set_xlabel("weight w₁")
+    ax.set_ylabel("weight w₂")
+    ax.legend(fontsize="small", loc="best")
+    return ax
+
+
+def plot_lambda_curves(
+    lams: object,
+    values: object,
+    *,
+    labels: object,
+    ylabel: str,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Plot one curve per column of ``values`` against :math:`\lambda` (log axis).
+
+    For coefficient paths (one curve per feature) and shrinkage factors
+    :math:`s_i^2/(s_i^2 + n\lambda)` (one curve per singular value).
+
+    Parameters
+    ----------
+    lams : array-like of shape (n_lams,)
+        Positive penalty strengths.
+    values : array-like of shape (n_lams, n_curves)
+        Column ``j`` is curve ``j``.
+    labels : sequence of str of length n_curves
+        Legend entries.
+    ylabel : str
+        What the values are, with units.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> ax = wd.plotting.plot_lambda_curves([0.1, 1, 10], [[2, 1], [1, 0.5], [0.2, 0.0]],
+    ...                                     labels=["a", "b"], ylabel="weight", ax=Figure().subplots())
+    >>> ax.get_xscale(), len(ax.get_lines())
+    ('log', 2)
+    """
+    lam_arr = _positive_lams(lams)
+    vals = np.asarray(values, dtype=np.float64)
+    names = [str(label) for label in labels]  # type: ignore[attr-defined]
+    if vals.ndim != 2 or vals.shape != (lam_arr.size, len(names)):
+        raise ValueError(
+            f"values must have shape (n_lams, n_curves) = ({lam_arr.size}, {len(names)}); "
+            f"got {vals.shape}. Pass one row per lam and one label per column."
+        )
+    ax = _axes(ax)
+    styles = ("-", "--", ":", "-.")
+    for j, label in enumerate(names):
+        ax.plot(lam_arr, vals[:, j], color=OKABE_ITO[(5, 6, 3, 7, 1, 2, 0)[j % 7]],
+                ls=styles[(j // 7) % 4], lw=1.6, label=label)
+    ax.set_xscale("log")
+    ax.set_xlabel("λ (penalty strength, log scale)")
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize="small", ncol=2 if len(names) > 5 else 1)
+    return ax
+
+
+# ---------------------------------------------------------------------------
+# Chapter 6: cross-validation curves with error bars
+# ---------------------------------------------------------------------------
+
+
+def plot_cv_curve(
+    cv: object,
+    *,
+    label: str,
+    color: str | None = None,
+    error_bars: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Plot a cross-validation curve against :math:`\lambda` with its choices marked.
+
+    Draws ``cv.mse`` with error bars of one standard error (``cv.mse_se``),
+    a solid vertical line at ``cv.best_lam`` (minimum) and a dotted one at
+    ``cv.lam_1se`` (one-standard-error rule).
+
+    Parameters
+    ----------
+    cv : CVResult
+        Output of :func:`wdlib.loo_cv` or :func:`wdlib.kfold_cv` with positive ``lams``.
+    label : str
+        Legend entry of the curve, e.g. ``"5-fold CV"``.
+    color : str, optional
+        Line colour; Okabe-Ito blue by default.
+    error_bars : bool, default=True
+        Draw the one-standard-error bars.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> from matplotlib.figure import Figure
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(30, 3)); y = X @ [1.0, 0.0, -1.0] + rng.normal(size=30)
+    >>> cv = wd.kfold_cv(X, y, np.logspace(-3, 1, 9))
+    >>> ax = wd.plotting.plot_cv_curve(cv, label="5-fold CV", ax=Figure().subplots())
+    >>> ax.get_xscale(), len(ax.get_legend().get_texts())   # curve, minimum, one-SE
+    ('log', 3)
+    """
+    for attr in ("lams", "mse", "mse_se", "best_lam", "lam_1se"):
+        if not hasattr(cv, attr):
+            raise TypeError(
+                f"cv must be a CVResult (from wdlib.loo_cv or wdlib.kfold_cv); "
+                f"got {type(cv).__name__} without .{attr}. Pass the result itself."
+            )
+    lam_arr = _positive_lams(cv.lams)
+    color = OKABE_ITO[5] if color is None else color
+    ax = _axes(ax)
+    ax.errorbar(lam_arr, cv.mse, yerr=cv.mse_se if error_bars else None, color=color,
+                lw=1.8, elinewidth=0.8, capsize=2, label=f"{label} (±1 SE)" if error_bars else label)
+    ax.axvline(cv.best_lam, color=color, lw=1.2, ls="-", label=f"{label}: minimum, λ = {cv.best_lam:.3g}")
+    ax.axvline(cv.lam_1se, color=color, lw=1.2, ls=":", label=f"{label}: one-SE rule, λ = {cv.lam_1se:.3g}")
+    ax.set_xscale("log")
+    ax.set_xlabel("λ (penalty strength, log scale)")
+    ax.set_ylabel("cross-validated mean squared error")
+    ax.legend(fontsize="small")
+    return ax
+
+
+# ---------------------------------------------------------------------------
 # Chapter 5: decay overhead, (learning rate, decay) heat maps
 # ---------------------------------------------------------------------------
 
@@ -454,4 +772,255 @@ def plot_lr_decay_heatmap(
     ax.set_title(title)
     ax.legend(loc="upper right", fontsize="small")
     ax.figure.colorbar(im, ax=ax, label="test error (%)")
+    return ax
+
+
+# ---------------------------------------------------------------------------
+# Chapter 1: missing values, shrinkage by unit, leakage, polynomial fits,
+# error against effective degrees of freedom
+# ---------------------------------------------------------------------------
+
+
+def plot_missing_counts(counts: Mapping[str, int], n_rows: int, *, ax: Axes | None = None) -> Axes:
+    """Horizontal bars: missing values per column, labelled with counts.
+
+    Parameters
+    ----------
+    counts : mapping of str to int
+        Column -> number of missing values (e.g. ``MissingReport.counts``).
+    n_rows : int
+        Rows in the table, for the percentage labels.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> ax = wd.plotting.plot_missing_counts({"a": 0, "b": 3}, 10, ax=Figure().subplots())
+    >>> [float(p.get_width()) for p in ax.patches]
+    [0.0, 3.0]
+    """
+    if not isinstance(counts, Mapping) or len(counts) == 0:
+        raise TypeError(
+            f"counts must be a non-empty mapping of column -> count; got "
+            f"{type(counts).__name__}. Pass MissingReport.counts."
+        )
+    names = [str(c) for c in counts]
+    vals = np.asarray([counts[c] for c in counts], dtype=np.float64)
+    ax = _axes(ax)
+    y = np.arange(len(names))
+    ax.barh(y, vals, color=OKABE_ITO[5], label="missing values")
+    for yi, v in zip(y, vals):
+        ax.text(v, yi, f" {int(v)} ({100 * v / max(n_rows, 1):.1f}%)", va="center", fontsize="small")
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(vals.max(), 1) * 1.35)
+    ax.set_xlabel(f"missing values (count, out of {n_rows} rows)")
+    ax.set_ylabel("column")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_shrinkage(
+    lams: object,
+    ratios: Mapping[str, object],
+    *,
+    ylabel: str = "w(λ) / w(0)  (fraction of the unpenalized weight)",
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Plot quantities relative to their :math:`\lambda = 0` value against :math:`\lambda`.
+
+    A ratio of 1 means "untouched by the penalty", 0 "shrunk away". Used to
+    compare how one penalty shrinks the same feature in different units.
+
+    Parameters
+    ----------
+    lams : array-like of shape (n_lams,)
+        Positive penalty strengths (log axis).
+    ratios : mapping of str to array-like of shape (n_lams,)
+        Label -> ratio at each ``lam``.
+    ylabel : str
+        What the ratio is.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> ax = wd.plotting.plot_shrinkage([0.1, 1, 10], {"mm": [1, 0.9, 0.5]}, ax=Figure().subplots())
+    >>> ax.get_xscale(), len(ax.get_lines())
+    ('log', 2)
+    """
+    lam_arr = _positive_lams(lams)
+    data = _as_curves(ratios, "ratios")
+    _check_same_length(lam_arr, data, "lams", "ratios")
+    ax = _axes(ax)
+    styles = ("-", "--", "-.", ":")
+    for k, (label, values) in enumerate(data.items()):
+        ax.plot(lam_arr, values, color=OKABE_ITO[(5, 6, 3, 7, 1)[k % 5]], ls=styles[k % 4], lw=2, label=label)
+    ax.axhline(1.0, color=OKABE_ITO[0], lw=0.8, ls=":")
+    ax.set_xscale("log")
+    ax.set_xlabel("λ (penalty strength, log scale)")
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_paired_errors(
+    first: object,
+    second: object,
+    *,
+    labels: tuple[str, str],
+    unit: str = "g²",
+    ax: Axes | None = None,
+) -> Axes:
+    """Scatter paired errors (one point per repeat) against the diagonal.
+
+    Points below the diagonal are repeats where ``second`` is smaller.
+
+    Parameters
+    ----------
+    first, second : array-like of shape (n_repeats,)
+        Paired errors, e.g. test MSE of a clean and of a leaky pipeline.
+    labels : (str, str)
+        Names of ``first`` (x axis) and ``second`` (y axis).
+    unit : str, default="g²"
+        Unit of the errors, for the axis labels.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> ax = wd.plotting.plot_paired_errors([1, 2], [1.1, 1.9], labels=("a", "b"), ax=Figure().subplots())
+    >>> ax.get_xlabel()
+    'a: test MSE (g²)'
+    """
+    a = np.asarray(first, dtype=np.float64).ravel()
+    b = np.asarray(second, dtype=np.float64).ravel()
+    if a.shape != b.shape or a.size == 0:
+        raise ValueError(
+            f"first and second must be non-empty and paired; got {a.size} and "
+            f"{b.size} values. Pass one error of each kind per repeat."
+        )
+    ax = _axes(ax)
+    ax.scatter(a, b, s=14, color=OKABE_ITO[5], alpha=0.7, label=f"one random split ({a.size} in all)")
+    lo, hi = float(min(a.min(), b.min())), float(max(a.max(), b.max()))
+    ax.plot([lo, hi], [lo, hi], color=OKABE_ITO[0], lw=1, ls="--", label="equal errors")
+    ax.set_xlabel(f"{labels[0]}: test MSE ({unit})")
+    ax.set_ylabel(f"{labels[1]}: test MSE ({unit})")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_curve_fits(
+    x: object,
+    y: object,
+    grid: object,
+    curves: Mapping[str, object],
+    *,
+    truth: object = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Scatter 1-D training data and draw fitted curves evaluated on a grid.
+
+    Parameters
+    ----------
+    x, y : array-like of shape (n_samples,)
+        Training inputs and targets.
+    grid : array-like of shape (n_grid,)
+        Inputs where the curves are evaluated.
+    curves : mapping of str to array-like of shape (n_grid,)
+        Label -> predictions on ``grid``.
+    truth : array-like of shape (n_grid,), optional
+        The noise-free function on ``grid``, drawn dashed in black.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> ax = wd.plotting.plot_curve_fits([0, 1], [0, 1], [0, 0.5, 1], {"fit": [0, 0.5, 1]},
+    ...                                  ax=Figure().subplots())
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['fit']
+    """
+    x_arr = np.asarray(x, dtype=np.float64).ravel()
+    y_arr = np.asarray(y, dtype=np.float64).ravel()
+    g = np.asarray(grid, dtype=np.float64).ravel()
+    data = _as_curves(curves, "curves")
+    _check_same_length(g, data, "grid", "curves")
+    ax = _axes(ax)
+    if truth is not None:
+        ax.plot(g, np.asarray(truth, dtype=np.float64), color=OKABE_ITO[0], ls="--", lw=1.2, label="noise-free function")
+    for k, (label, values) in enumerate(data.items()):
+        ax.plot(g, values, color=OKABE_ITO[(6, 5, 3, 7, 1)[k % 5]], lw=2, label=label)
+    ax.scatter(x_arr, y_arr, s=22, color=OKABE_ITO[0], zorder=3, label="training points")
+    span = float(y_arr.max() - y_arr.min())
+    ax.set_ylim(y_arr.min() - 0.5 * span, y_arr.max() + 0.5 * span)
+    ax.set_xlabel("x (input, no unit)")
+    ax.set_ylabel("y (target, no unit)")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def plot_error_vs_dof(dofs: object, errors: Mapping[str, object], *, ax: Axes | None = None) -> Axes:
+    r"""Plot errors against the effective degrees of freedom :math:`\mathrm{df}(\lambda)`.
+
+    Complexity grows to the right (small :math:`\lambda`); the minimum of the
+    last curve is marked.
+
+    Parameters
+    ----------
+    dofs : array-like of shape (n_lams,)
+        :math:`\mathrm{df}(\lambda)`, e.g. from :func:`wdlib.effective_dof`.
+    errors : mapping of str to array-like of shape (n_lams,)
+        Label -> error at each ``lam``.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> import wdlib as wd
+    >>> ax = wd.plotting.plot_error_vs_dof([1, 5, 9], {"test": [3, 1, 4]}, ax=Figure().subplots())
+    >>> len(ax.get_lines())
+    2
+    """
+    d = np.asarray(dofs, dtype=np.float64).ravel()
+    data = _as_curves(errors, "errors")
+    _check_same_length(d, data, "dofs", "errors")
+    ax = _axes(ax)
+    for k, (label, values) in enumerate(data.items()):
+        ax.plot(d, values, color=OKABE_ITO[(5, 6, 3, 7)[k % 4]], lw=2, label=label)
+    last = list(data)[-1]
+    best = int(np.argmin(data[last]))
+    ax.plot(d[best], data[last][best], "o", color=OKABE_ITO[0], label=f"lowest {last}: df = {d[best]:.1f}")
+    ax.set_xlabel("df(λ) (effective degrees of freedom)")
+    ax.set_ylabel("mean squared error")
+    ax.legend(fontsize="small")
     return ax
