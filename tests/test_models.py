@@ -178,3 +178,23 @@ def test_make_classification_label_noise_and_errors():
         next(iter_minibatches(np.zeros((3, 1)), np.zeros(2), 1))
     with pytest.raises(ValueError, match=r"batch_size must be an integer >= 1; got 0"):
         next(iter_minibatches(np.zeros((3, 1)), np.zeros(3), 0))
+
+
+def test_best_lam_by_loo_tracks_bayes_one_over_n():
+    from wdlib.models import best_lam_vs_n
+
+    res = best_lam_vs_n([100, 1600], np.logspace(-5, 2, 71), repeats=6, seed=1)
+    np.testing.assert_allclose(res.bayes_lams, [1.0 / (100 * 0.25), 1.0 / (1600 * 0.25)])
+    geo = np.exp(np.log(res.best_lams).mean(axis=0))
+    # within a factor 2 of sigma^2 / (n tau^2) at both sizes, and falling about 16-fold
+    assert np.all(np.abs(np.log(geo / res.bayes_lams)) < np.log(2.0))
+    assert 6 < geo[0] / geo[1] < 40
+
+
+def test_time_decay_overhead_shapes():
+    from wdlib.models import time_decay_overhead
+
+    res = time_decay_overhead([10, 20], [3, 4, 5], repeats=2)
+    assert res.with_decay.shape == res.without_decay.shape == (2, 3)
+    assert res.decay_only.shape == (3,)
+    assert np.all(np.isfinite(res.with_decay)) and np.all(res.with_decay > 0)
