@@ -417,3 +417,18 @@ def test_leakage_study_matches_manual_loop(penguins):
     d = study.mse_leaky - study.mse_clean
     assert study.bias == pytest.approx(d.mean())
     assert study.bias_se == pytest.approx(d.std(ddof=1) / np.sqrt(2))
+
+
+def test_ridge_errors_match_sklearn(rng):
+    from sklearn.linear_model import Ridge
+
+    X, Xt = rng.normal(size=(30, 5)), rng.normal(size=(12, 5))
+    y, yt = X @ np.arange(5.0) + rng.normal(size=30), Xt @ np.arange(5.0)
+    lams = [1e-3, 0.1, 10.0]
+    train_mse, test_mse = data.ridge_errors(X, y, Xt, yt, lams)
+    for k, lam in enumerate(lams):
+        model = Ridge(alpha=30 * lam).fit(X, y)
+        assert train_mse[k] == pytest.approx(np.mean((model.predict(X) - y) ** 2), rel=1e-9)
+        assert test_mse[k] == pytest.approx(np.mean((model.predict(Xt) - yt) ** 2), rel=1e-9)
+    with pytest.raises(ValueError, match="lams must contain only finite numbers >= 0"):
+        data.ridge_errors(X, y, Xt, yt, [-1.0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_lam, check_positive_float, check_positive_int, check_X
+from ._validation import check_lam, check_lams, check_positive_float, check_positive_int, check_X
 
 __all__ = [
     "Curve",
@@ -42,6 +42,7 @@ __all__ = [
     "missing_report",
     "polynomial_features",
     "prepare",
+    "ridge_errors",
     "train_test_split",
 ]
 
@@ -935,6 +936,50 @@ class Prepared:
     standardizer: Standardizer | None
     filled_train: FillReport
     filled_test: FillReport
+
+    def ridge_errors(self, lams) -> tuple:
+        """Train and test MSE of :func:`wdlib.ridge_fit` for each penalty (see :func:`ridge_errors`)."""
+        return ridge_errors(self.X_train, self.y_train, self.X_test, self.y_test, lams)
+
+
+def ridge_errors(X_train, y_train, X_test, y_test, lams) -> tuple:
+    r"""Mean squared errors of ridge fits on a train/test split, one per penalty.
+
+    Parameters
+    ----------
+    X_train : array-like of shape (n_train, n_features)
+    y_train : array-like of shape (n_train,)
+    X_test : array-like of shape (n_test, n_features)
+    y_test : array-like of shape (n_test,)
+    lams : float or array-like of shape (n_lams,)
+        Penalty strengths :math:`\lambda \ge 0`.
+
+    Returns
+    -------
+    train_mse, test_mse : ndarray of shape (n_lams,)
+        :math:`\frac1m\sum_i (y_i - \hat y_i)^2` on each split for the fit
+        :func:`wdlib.ridge_fit` ``(X_train, y_train, lam)``.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    >>> # lam = 1.25: n*lam = 5 = sum of centred x^2, so w = 1 and b = 3 - 1.5 = 1.5
+    >>> tr, te = wd.data.ridge_errors(X, 2 * X[:, 0], X + 0.5, 2 * X[:, 0] + 1, [0.0, 1.25])
+    >>> tr.round(4).tolist(), te.round(4).tolist()
+    ([0.0, 1.25], [0.0, 1.5])
+    """
+    from .ridge import ridge_fit
+
+    X_test = check_X(X_test, "X_test")
+    y_test = np.asarray(y_test, dtype=np.float64)
+    lam_arr = check_lams(np.atleast_1d(np.asarray(lams, dtype=np.float64)))
+    train_mse, test_mse = np.empty(lam_arr.size), np.empty(lam_arr.size)
+    for k, lam in enumerate(lam_arr):
+        fit = ridge_fit(X_train, y_train, float(lam))
+        train_mse[k] = np.mean((np.asarray(y_train, dtype=np.float64) - fit.predict(X_train)) ** 2)
+        test_mse[k] = np.mean((y_test - fit.predict(X_test)) ** 2)
+    return train_mse, test_mse
 
 
 def prepare(
