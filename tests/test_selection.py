@@ -250,3 +250,17 @@ def test_loo_matches_brute_force_for_random_shapes(seed, n, d):
     X, y = _problem(np.random.default_rng(seed), n, d)
     lams = np.array([0.01, 1.0])
     np.testing.assert_allclose(wd.loo_cv(X, y, lams).mse, _brute_force_loo(X, y, lams, True), rtol=1e-8)
+
+
+def test_plot_cv_curve_marks_both_choices(rng):
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    X, y = _problem(rng, 30, 4)
+    cv = wd.kfold_cv(X, y, np.logspace(-3, 2, 12))
+    ax = wd.plotting.plot_cv_curve(cv, label="5-fold", ax=Figure().subplots())
+    vertical = sorted(line.get_xdata()[0] for line in ax.get_lines() if len(set(line.get_xdata())) == 1)
+    assert vertical == sorted([cv.best_lam, cv.lam_1se])
+    assert ax.get_xscale() == "log"
+    with pytest.raises(TypeError, match=r"cv must be a CVResult .* got dict without \.lams"):
+        wd.plotting.plot_cv_curve({}, label="x", ax=Figure().subplots())

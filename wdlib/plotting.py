@@ -614,8 +614,8 @@ def plot_cv_curve(
 ) -> Axes:
     r"""Plot a cross-validation curve against :math:`\lambda` with its choices marked.
 
-    Draws ``cv.mse`` with error bars of one standard error (``cv.mse_se``),
-    a solid vertical line at ``cv.best_lam`` (minimum) and a dotted one at
+    Draws ``cv.mse`` with a shaded band of plus or minus one standard error
+    (``cv.mse_se``), a solid vertical line at ``cv.best_lam`` (minimum) and a dotted one at
     ``cv.lam_1se`` (one-standard-error rule).
 
     Parameters
@@ -627,7 +627,7 @@ def plot_cv_curve(
     color : str, optional
         Line colour; Okabe-Ito blue by default.
     error_bars : bool, default=True
-        Draw the one-standard-error bars.
+        Shade the band of plus or minus one standard error.
     ax : matplotlib Axes, optional
         Axes to draw on; the current axes by default.
 
@@ -643,8 +643,8 @@ def plot_cv_curve(
     >>> X = rng.normal(size=(30, 3)); y = X @ [1.0, 0.0, -1.0] + rng.normal(size=30)
     >>> cv = wd.kfold_cv(X, y, np.logspace(-3, 1, 9))
     >>> ax = wd.plotting.plot_cv_curve(cv, label="5-fold CV", ax=Figure().subplots())
-    >>> ax.get_xscale(), len(ax.get_legend().get_texts())   # curve, minimum, one-SE
-    ('log', 3)
+    >>> ax.get_xscale(), len(ax.get_legend().get_texts())   # curve, band, minimum, one-SE
+    ('log', 4)
     """
     for attr in ("lams", "mse", "mse_se", "best_lam", "lam_1se"):
         if not hasattr(cv, attr):
@@ -655,8 +655,10 @@ def plot_cv_curve(
     lam_arr = _positive_lams(cv.lams)
     color = OKABE_ITO[5] if color is None else color
     ax = _axes(ax)
-    ax.errorbar(lam_arr, cv.mse, yerr=cv.mse_se if error_bars else None, color=color,
-                lw=1.8, elinewidth=0.8, capsize=2, label=f"{label} (±1 SE)" if error_bars else label)
+    ax.plot(lam_arr, cv.mse, color=color, lw=1.8, label=label)
+    if error_bars:
+        ax.fill_between(lam_arr, cv.mse - cv.mse_se, cv.mse + cv.mse_se, color=color, alpha=0.18,
+                        lw=0, label=f"{label}: ±1 standard error")
     ax.axvline(cv.best_lam, color=color, lw=1.2, ls="-", label=f"{label}: minimum, λ = {cv.best_lam:.3g}")
     ax.axvline(cv.lam_1se, color=color, lw=1.2, ls=":", label=f"{label}: one-SE rule, λ = {cv.lam_1se:.3g}")
     ax.set_xscale("log")
