@@ -698,21 +698,27 @@ def plot_step_times(timing: object, *, ax: Axes | None = None) -> Axes:
     >>> ax.get_xscale(), ax.get_yscale()
     ('log', 'log')
     """
+    from matplotlib.lines import Line2D
+
     ax = _axes(ax)
     ns = np.asarray(timing.ns, dtype=float)  # type: ignore[attr-defined]
+    handles = []
     for j, d in enumerate(timing.ds):  # type: ignore[attr-defined]
         colour = OKABE_ITO[(j + 1) % 8]
-        ax.plot(ns, 1e6 * timing.with_decay[:, j], "o-", color=colour, lw=1.8,  # type: ignore[attr-defined]
-                label=f"d = {d}: gradient + step with decay")
-        ax.plot(ns, 1e6 * timing.without_decay[:, j], "s--", color=colour, lw=1.2,  # type: ignore[attr-defined]
-                label=f"d = {d}: without decay")
-        ax.axhline(1e6 * timing.decay_only[j], color=colour, ls=":", lw=1.2,  # type: ignore[attr-defined]
-                   label=f"d = {d}: decay update alone")
+        ax.plot(ns, 1e6 * timing.with_decay[:, j], "o-", color=colour, lw=1.8)  # type: ignore[attr-defined]
+        ax.plot(ns, 1e6 * timing.without_decay[:, j], "s--", color=colour, lw=1.2)  # type: ignore[attr-defined]
+        ax.axhline(1e6 * timing.decay_only[j], color=colour, ls=":", lw=1.5)  # type: ignore[attr-defined]
+        handles.append(Line2D([], [], color=colour, lw=3, label=f"d = {d} features"))
+    handles += [
+        Line2D([], [], color="grey", ls="-", marker="o", label="gradient + step, with decay"),
+        Line2D([], [], color="grey", ls="--", marker="s", label="gradient + step, without decay"),
+        Line2D([], [], color="grey", ls=":", label="decay update alone"),
+    ]
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("minibatch size n (rows)")
     ax.set_ylabel("time per step (µs)")
-    ax.legend(fontsize="small", ncol=len(timing.ds))  # type: ignore[attr-defined]
+    ax.legend(handles=handles, fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1.0))
     return ax
 
 
