@@ -25,6 +25,7 @@ biases) and ``loss_and_grads(X, y) -> (loss, grads)``.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -590,6 +591,10 @@ def time_decay_overhead(
 ) -> TimingResult:
     """Time a logistic-regression SGD step with and without weight decay.
 
+    Uses one BLAS thread when ``threadpoolctl`` (installed with
+    scikit-learn) is available: on a shared machine, multi-threaded BLAS
+    calls stall on busy cores and the timings become erratic.
+
     Examples
     --------
     >>> import wdlib as wd
@@ -599,6 +604,17 @@ def time_decay_overhead(
     """
     from .optim import SGD
 
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        limits: Any = contextlib.nullcontext()
+    else:
+        limits = threadpool_limits(limits=1)
+    with limits:
+        return _time_grid(ns, ds, weight_decay, check_positive_int(repeats, "repeats"), seed, SGD)
+
+
+def _time_grid(ns: object, ds: object, weight_decay: float, repeats: int, seed: int, SGD: Any) -> TimingResult:
     n_arr = np.asarray(ns, dtype=int)
     d_arr = np.asarray(ds, dtype=int)
     rng = np.random.default_rng(seed)
