@@ -180,9 +180,10 @@ def gradient(expr: sp.Expr, s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
     Returns
     -------
     grad_w : sympy.Matrix of shape (d, 1)
-        :math:`\partial\,\mathrm{expr}/\partial w_j`, simplified.
+        :math:`\partial\,\mathrm{expr}/\partial w_j` as sympy's chain rule
+        leaves it (not expanded: each sample's term stays visible).
     grad_b : sympy.Expr
-        :math:`\partial\,\mathrm{expr}/\partial b`, simplified.
+        :math:`\partial\,\mathrm{expr}/\partial b`, likewise.
 
     Examples
     --------
@@ -192,9 +193,8 @@ def gradient(expr: sp.Expr, s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
     >>> g_w.T, g_b
     (Matrix([[lambda*w_1, lambda*w_2]]), 0)
     """
-    grad_w = s.w.applyfunc(lambda wj: sp.factor_terms(sp.expand(sp.diff(expr, wj))))
-    grad_b = sp.factor_terms(sp.expand(sp.diff(expr, s.b)))
-    return grad_w, grad_b
+    grad_w = s.w.applyfunc(lambda wj: sp.diff(expr, wj))
+    return grad_w, sp.diff(expr, s.b)
 
 
 def hessian(s: RidgeSymbols) -> sp.Matrix:
@@ -316,7 +316,7 @@ def gd_update(s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
     >>> s = wd.symbolic.ridge_symbols(1, 1)
     >>> w_new, b_new = wd.symbolic.gd_update(s)
     >>> w_new
-    Matrix([[-eta*x_{1,1}*(b + w_1*x_{1,1} - y_1) + w_1*(-eta*lambda + 1)]])
+    Matrix([[eta*x_{1,1}*(-b - w_1*x_{1,1} + y_1) + w_1*(-eta*lambda + 1)]])
     """
     grad_w, grad_b = gradient(loss(s), s)
     data_w, data_b = gradient(data_loss(s), s)
