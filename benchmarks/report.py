@@ -1,0 +1,322 @@
+"""Result records, tables, the figure and the book page of the benchmarks.
+
+Everything the Performance page shows is produced here from measured values;
+``benchmarks/run.py`` measures and calls :func:`write_page`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+
+@dataclasses.dataclass
+class Row:
+    """One line of the comparison table (times in seconds)."""
+
+    case: str
+    shape: str
+    wdlib: float
+    reference: float | None
+    reference_name: str
+    floor: float | None
+    target: str
+    passed: bool
+    rounds: int
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.reference is None else self.wdlib / self.reference
+
+    @property
+    def floor_ratio(self) -> float | None:
+        return None if self.floor is None else self.wdlib / self.floor
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1.0:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def fmt_ratio(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}×"
+
+
+@dataclasses.dataclass
+class GDRow:
+    kappa: float
+    lam: float
+    eps: float
+    gd_iter: int
+    gd_converged: bool
+    nesterov_iter: int
+    nesterov_converged: bool
+    gd_seconds: float
+    nesterov_seconds: float
+
+    @property
+    def bound(self) -> float:
+        """Iterations after which plain GD with step 1/L has surely reached the tolerance."""
+        return self.kappa * math.log(1.0 / self.eps)
+
+    @property
+    def accelerated_scale(self) -> float:
+        return math.sqrt(self.kappa) * math.log(1.0 / self.eps)
+
+    @property
+    def passed(self) -> bool:
+        return self.gd_converged and self.nesterov_converged and self.gd_iter <= math.ceil(self.bound)
+
+
+@dataclasses.dataclass
+class BookResult:
+    chapters: list[tuple[str, float, str]]  # (file, seconds, status)
+    build_seconds: float | None
+    build_status: str
+
+    @property
+    def chapter_total(self) -> float:
+        return sum(seconds for _, seconds, _ in self.chapters)
+
+
+def md_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def timing_table(rows: list[Row], *, rounds: bool = True) -> str:
+    """The comparison table; ratios are wdlib's median over the reference's (or the floor's)."""
+    header = ["case", "shape", "wdlib", "reference", "floor", "÷ reference", "÷ floor", "target", "result"]
+    body = [
+        [
+            f"{r.case} vs {r.reference_name}" if r.reference_name else r.case,
+            r.shape,
+            fmt_time(r.wdlib),
+            fmt_time(r.reference),
+            fmt_time(r.floor),
+            fmt_ratio(r.ratio),
+            fmt_ratio(r.floor_ratio),
+            r.target,
+            "pass" if r.passed else "FAIL",
+        ]
+        + ([str(r.rounds)] if rounds else [])
+        for r in rows
+    ]
+    return md_table(header + (["rounds"] if rounds else []), body)
+
+
+def gd_table(rows: list[GDRow]) -> str:
+    header = ["κ", "λ", "GD steps", "bound κ·ln(1/ε)", "Nesterov steps", "√κ·ln(1/ε)", "result"]
+    body = [
+        [
+            f"{r.kappa:.3g}",
+            f"{r.lam:.3g}",
+            f"{r.gd_iter}" + ("" if r.gd_converged else " (not converged)"),
+            f"{r.bound:.0f}",
+            f"{r.nesterov_iter}" + ("" if r.nesterov_converged else " (not converged)"),
+            f"{r.accelerated_scale:.0f}",
+            "pass" if r.passed else "FAIL",
+        ]
+        for r in rows
+    ]
+    return md_table(header, body)
+
+
+def book_table(book: BookResult) -> str:
+    body = [[name, f"{seconds:.1f} s", status] for name, seconds, status in book.chapters]
+    body.append(["all chapters, one after another", f"{book.chapter_total:.1f} s", "–"])
+    if book.build_seconds is not None:
+        body.append(["full strict `jupyter-book build` (as `make book`)", f"{book.build_seconds:.1f} s", book.build_status])
+    return md_table(["what", "wall time", "status"], body)
+
+
+def book_passed(book: BookResult) -> bool:
+    total = book.build_seconds if book.build_seconds is not None else book.chapter_total
+    ok = all(status == "ok" for _, _, status in book.chapters) and book.build_status in ("ok", "not run")
+    return ok and total < 60.0
+
+
+
+
+# --------------------------------------------------------------------------- figure
+
+
+def write_figure(path: Path, rows: list[Row], gd: list[GDRow], book: BookResult | None) -> None:
+    """Four panels: closed-form fits, λ selection, gradient descent, the book."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from wdlib.plotting import OKABE_ITO
+
+    colours = {"wdlib": OKABE_ITO[5], "reference": OKABE_ITO[1], "floor": OKABE_ITO[0]}
+    fig, axes = plt.subplots(2, 2, figsize=(11, 8.5), layout="constrained")
+
+    def bars(ax, selected: list[Row], series: list[str], title: str) -> None:
+        labels = [f"{r.case.split(',')[0].split(' (')[0]}\n{r.shape}" for r in selected]
+        x = np.arange(len(selected))
+        width = 0.8 / len(series)
+        for i, key in enumerate(series):
+            values = [getattr(r, key) * 1e3 for r in selected]
+            name = {"wdlib": "wdlib", "reference": "scikit-learn", "floor": "floor (Gram/kernel + Cholesky)"}[key]
+            ax.bar(x + (i - (len(series) - 1) / 2) * width, values, width, label=name, color=colours[key])
+        ax.set_xticks(x, labels)
+        ax.set_yscale("log")
+        ax.set_ylabel("median wall time (ms, log scale)")
+        ax.set_title(title)
+        ax.legend(frameon=False)
+
+    fits = [r for r in rows if r.case.startswith("ridge_fit")]
+    bars(axes[0, 0], fits, ["wdlib", "reference", "floor"], "(a) ridge_fit, one λ")
+    selection = [r for r in rows if r.case.startswith(("ridge_path", "loo_cv"))]
+    if selection:
+        bars(axes[0, 1], selection, ["wdlib", "reference"], "(b) 100 values of λ: path and leave-one-out")
+    else:
+        axes[0, 1].text(0.5, 0.5, "wdlib.selection not measured", ha="center", va="center")
+        axes[0, 1].set_axis_off()
+
+    ax = axes[1, 0]
+    kappa = np.array([r.kappa for r in gd])
+    log_eps = math.log(1.0 / gd[0].eps)
+    grid = np.geomspace(kappa.min(), kappa.max(), 50)
+    ax.plot(grid, grid * log_eps, color=OKABE_ITO[0], linestyle="--", label="bound κ·ln(1/ε)")
+    ax.plot(grid, np.sqrt(grid) * log_eps, color=OKABE_ITO[0], linestyle=":", label="√κ·ln(1/ε)")
+    ax.plot(kappa, [r.gd_iter for r in gd], "o", color=OKABE_ITO[5], label="gradient descent, step 1/L")
+    ax.plot(kappa, [r.nesterov_iter for r in gd], "s", color=OKABE_ITO[6], label="Nesterov with restart")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("condition number κ of the Hessian (log scale)")
+    ax.set_ylabel(f"steps to reach ε = {gd[0].eps:g} (log scale)")
+    ax.set_title("(c) gradient_descent: steps against κ")
+    ax.legend(frameon=False)
+
+    ax = axes[1, 1]
+    if book is not None and book.chapters:
+        names = [name.removeprefix("book/").removesuffix(".ipynb") for name, _, _ in book.chapters]
+        seconds = [s for _, s, _ in book.chapters]
+        ax.barh(names, seconds, color=OKABE_ITO[3], label="one chapter (nbclient, incl. kernel start)")
+        if book.build_seconds is not None:
+            ax.axvline(book.build_seconds, color=OKABE_ITO[5], label=f"full book build: {book.build_seconds:.0f} s")
+        ax.axvline(60.0, color=OKABE_ITO[6], linestyle="--", label="target for the whole book: 60 s")
+        ax.invert_yaxis()
+        ax.set_xlabel("wall time (s)")
+        ax.set_title("(d) executing the book")
+        ax.legend(frameon=False, loc="lower right")
+    else:
+        ax.text(0.5, 0.5, "book execution not measured", ha="center", va="center")
+        ax.set_axis_off()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+# --------------------------------------------------------------------------- page
+
+
+def latex_number(x: float) -> str:
+    """``1e-06`` as ``10^{-6}``, other numbers as they print."""
+    exponent = math.log10(x)
+    return f"10^{{{round(exponent)}}}" if abs(exponent - round(exponent)) < 1e-12 else f"{x:g}"
+
+
+def write_page(
+    path: Path,
+    figure: Path,
+    info: list[tuple[str, str]],
+    rows: list[Row],
+    gd: list[GDRow],
+    book: BookResult | None,
+    loaded: list[str],
+    notes: list[str],
+    gd_slopes: tuple[float, float],
+) -> None:
+    """Write the book's Performance appendix from measured values."""
+    n_pass = sum(r.passed for r in rows) + sum(g.passed for g in gd) + (book is not None and book_passed(book))
+    n_all = len(rows) + len(gd) + (book is not None)
+    machine = md_table(["", ""], [[k, v] for k, v in info])
+    import_note = (
+        f"After `import wdlib` these heavy modules were loaded: {', '.join(loaded)}."
+        if loaded
+        else "After `import wdlib`, none of matplotlib, sympy, pandas, scikit-learn or scipy is loaded: "
+        "they load on first use of `wd.plotting`, `wd.symbolic`, `wd.data` or `wd.Ridge`."
+    )
+    book_section = (
+        "The chapters were not executed in this run."
+        if book is None
+        else book_table(book)
+        + "\n\nEach chapter is executed with nbclient in a temporary copy of `book/` (its time includes starting "
+        "the kernel); the full build is the strict `jupyter-book build . -W -n --keep-going` of `make book`, "
+        "written to a temporary directory. The target is that the whole book builds in under 60 s: "
+        f"**{'met' if book_passed(book) else 'missed'}**."
+    )
+    extra = "".join(f"\n- {note}" for note in notes)
+    text = f"""# Performance
+
+This page is written by `benchmarks/run.py` (run `make bench` to measure again and regenerate it); do not
+edit it by hand. It compares `wdlib` with scikit-learn, which course authors would otherwise use, and with
+the *floor*: the least work the answer needs. In this run **{n_pass} of {n_all}** targets were met.
+
+## How it was measured
+
+Every comparison runs its contenders in one process, interleaved in a freshly shuffled order every round,
+after warm-up calls; each time is the median of the rounds' `time.perf_counter` wall times, and each ratio
+is a ratio of those medians. Before anything is timed the answers are checked against each other
+(coefficients to a relative 1e-7, leave-one-out errors to 1e-6), so a fast wrong answer cannot pass.
+BLAS thread counts are left at their defaults and listed below. The machine is a shared virtual machine,
+so the load average is recorded too: absolute times vary from run to run, ratios much less.
+
+{machine}
+
+## Closed-form fits, λ selection and import time
+
+The *floor* for `ridge_fit` is written inline: centre `X` and `y`, form the Gram matrix
+$X_c^\\top X_c$ (when $n \\ge d$) or the kernel $X_c X_c^\\top$ (when $d > n$), add $n\\lambda$ to its
+diagonal, and solve with one Cholesky factorization (`scipy.linalg.cho_factor`/`cho_solve`), without
+input validation. scikit-learn's `Ridge(alpha=n*lam)` minimizes the same objective. `ridge_path` is
+compared with 100 separate `Ridge` fits and `loo_cv` with `RidgeCV` over the same 100 values of λ,
+whose leave-one-out errors must equal ours. For the import, the floor is numpy's own import, measured in
+the same fresh interpreters with `python -X importtime` (median of the cumulative times). The columns
+"÷ reference" and "÷ floor" are wdlib's median time divided by the other's; the targets bound them (for
+`ridge_fit`, the first bound is on "÷ reference" and the second on "÷ floor"), so 0.1× means ten times
+faster than scikit-learn.
+
+{timing_table(rows, rounds=False)}
+
+{import_note}{extra}
+
+## Gradient descent against the condition number
+
+`gradient_descent` runs on a centred design whose Hessian (in $(w, b)$) has a prescribed condition number
+$\\kappa = L/\\mu$, set through λ, and stops when the gradient norm falls to $\\varepsilon = {latex_number(gd[0].eps)}$
+times its value at the start. With step $1/L$ every step shrinks the gradient by at least the factor
+$1 - 1/\\kappa$, so it must stop within $\\kappa \\ln(1/\\varepsilon)$ steps; the result column checks that
+bound and that both methods converged. Nesterov's method with restarts needs a number of steps that grows
+like $\\sqrt{{\\kappa}}$ instead: on a log-log scale the fitted slopes of steps against κ are
+**{gd_slopes[0]:.2f}** for gradient descent and **{gd_slopes[1]:.2f}** with `nesterov=True`.
+
+{gd_table(gd)}
+
+## Executing the book
+
+{book_section}
+
+```{{figure}} {figure.relative_to(path.parent).as_posix()}
+:name: fig-performance
+:alt: Four panels of benchmark results: times of ridge_fit, of the lambda path and leave-one-out, steps of gradient descent against the condition number, and execution time of each chapter.
+:width: 100%
+
+Benchmark results of the run above. (a) `ridge_fit` at three shapes against scikit-learn and the floor.
+(b) 100 values of λ: `ridge_path` against 100 refits and `loo_cv` against `RidgeCV`. (c) Steps of gradient
+descent and of Nesterov's method against the condition number, with the bound $\\kappa\\ln(1/\\varepsilon)$.
+(d) Wall time of each chapter and of the full book build, against the 60 s target.
+```
+"""
+    path.write_text(text, encoding="utf-8")
