@@ -275,3 +275,10 @@ def test_step_errors():
         opt.step([np.zeros(2)])
     with pytest.raises(ValueError, match=r"grads\[1\] has shape \(2,\) but params\[1\] has shape \(3,\)"):
         opt.step([np.zeros(2), np.zeros(2)])
+
+
+def test_sgd_positional_order_follows_the_book_interface():
+    # SGD(params, lr, momentum, weight_decay, nesterov): the fourth positional is the decay
+    w = np.array([1.0])
+    SGD([w], 0.1, 0.0, 0.5).step([np.zeros(1)])
+    assert w[0] == pytest.approx(1.0 - 0.1 * 0.5)

@@ -224,12 +224,14 @@ class SGD(_Optimizer):
         Learning rate :math:`\gamma \ge 0`.
     momentum : float, default=0.0
         Momentum factor :math:`\mu \ge 0`.
-    dampening : float, default=0.0
-        Dampening :math:`\tau` for momentum.
     weight_decay : float, default=0.0
         Coupled L2 coefficient :math:`\lambda \ge 0`, added to the gradient.
     nesterov : bool, default=False
         Nesterov momentum (needs ``momentum > 0`` and ``dampening = 0``).
+    dampening : float, default=0.0
+        Dampening :math:`\tau` for momentum (keyword-only: the positional
+        order follows the book's interface, where PyTorch puts ``dampening``
+        before ``weight_decay``).
     decay_mask : list of bool, optional
         One flag per parameter; False excludes it from weight decay.
 
@@ -273,10 +275,10 @@ class SGD(_Optimizer):
         params: Sequence[Any],
         lr: float,
         momentum: float = 0.0,
-        dampening: float = 0.0,
         weight_decay: float = 0.0,
         nesterov: bool = False,
         *,
+        dampening: float = 0.0,
         decay_mask: Sequence[bool] | None = None,
     ) -> None:
         defaults = dict(
