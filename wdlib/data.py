@@ -442,8 +442,8 @@ class DropReport:
     def __str__(self) -> str:
         return (
             f"removed {len(self.removed)} of {self.n_before} rows with a missing "
-            f"{' or '.join(self.columns)} (index labels {list(self.removed)}); "
-            f"{self.n_after} rows remain"
+            f"{' or '.join(self.columns)}; {self.n_after} rows remain\n"
+            f"index labels of the removed rows: {list(self.removed)}"
         )
 
 
@@ -471,7 +471,8 @@ def drop_missing(df, columns) -> tuple:
     >>> df = pd.DataFrame({"x": [1.0, 2.0, None], "y": [1.0, None, 3.0]})
     >>> kept, report = wd.data.drop_missing(df, "y")
     >>> print(report)
-    removed 1 of 3 rows with a missing y (index labels [1]); 2 rows remain
+    removed 1 of 3 rows with a missing y; 2 rows remain
+    index labels of the removed rows: [1]
     """
     df = _check_frame(df)
     cols = _check_columns(df, columns)
