@@ -432,3 +432,38 @@ def test_ridge_errors_match_sklearn(rng):
         assert test_mse[k] == pytest.approx(np.mean((model.predict(Xt) - yt) ** 2), rel=1e-9)
     with pytest.raises(ValueError, match="lams must contain only finite numbers >= 0"):
         data.ridge_errors(X, y, Xt, yt, [-1.0])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    values=st.lists(st.floats(-1e3, 1e3, allow_nan=False), min_size=3, max_size=30),
+    scale=st.floats(0.01, 100.0),
+)
+def test_standardized_training_column_has_mean_0_sd_1_and_input_is_untouched(values, scale):
+    x = np.array(values)
+    if np.ptp(x) < 1e-6:  # a (nearly) constant column is refused, tested above
+        return
+    X = np.column_stack([x, scale * x + 1.0])
+    before = X.copy()
+    Z = data.fit_standardizer(X).transform(X)
+    np.testing.assert_array_equal(X, before)
+    np.testing.assert_allclose(Z.mean(axis=0), 0.0, atol=1e-9)
+    np.testing.assert_allclose(Z.std(axis=0), 1.0, rtol=1e-6)
+    np.testing.assert_allclose(Z[:, 0], Z[:, 1], atol=1e-6)  # standardizing removes the unit
+
+
+@settings(max_examples=30, deadline=None)
+@given(mask=st.lists(st.booleans(), min_size=4, max_size=30), seed=st.integers(0, 1000))
+def test_imputer_fills_exactly_the_missing_cells(mask, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=len(mask))
+    missing = np.array(mask)
+    if missing.all():
+        return
+    df = pd.DataFrame({"x": np.where(missing, np.nan, x)})
+    before = df.copy()
+    out, report = data.fit_imputer(df).transform(df)
+    pd.testing.assert_frame_equal(df, before)
+    assert report.n_filled == int(missing.sum())
+    np.testing.assert_array_equal(out["x"].to_numpy()[~missing], x[~missing])
+    np.testing.assert_allclose(out["x"].to_numpy()[missing], np.median(x[~missing]))

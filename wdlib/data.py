@@ -10,11 +10,16 @@ inside the functions that need it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from ._validation import check_lam, check_lams, check_positive_float, check_positive_int, check_X
+
+if TYPE_CHECKING:  # pandas is optional at run time
+    import pandas as pd
 
 __all__ = [
     "Curve",
@@ -315,7 +320,7 @@ PENGUIN_CATEGORICAL = ("species", "island", "sex")
 PENGUIN_TARGET = "body_mass_g"
 
 
-def load_penguins():
+def load_penguins() -> pd.DataFrame:
     """The Palmer penguins data, exactly as shipped (missing values kept).
 
     344 penguins from three islands of the Palmer Archipelago, Antarctica:
@@ -379,7 +384,7 @@ class MissingReport:
     n_incomplete: int
     counts: dict
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
         """The counts as a DataFrame with columns ``n_missing`` and ``percent``."""
         pd = _require_pandas()
         n = pd.Series(self.counts, name="n_missing", dtype="int64")
@@ -393,7 +398,7 @@ class MissingReport:
         return "\n".join(lines)
 
 
-def missing_report(df) -> MissingReport:
+def missing_report(df: pd.DataFrame) -> MissingReport:
     """Count missing values per column and incomplete rows.
 
     Parameters
@@ -447,7 +452,7 @@ class DropReport:
         )
 
 
-def drop_missing(df, columns) -> tuple:
+def drop_missing(df: pd.DataFrame, columns: str | Iterable[str]) -> tuple[pd.DataFrame, DropReport]:
     """Return a copy without the rows missing any of ``columns``, and a report.
 
     Use it for the target (a missing target cannot be imputed); impute
@@ -487,7 +492,7 @@ def drop_missing(df, columns) -> tuple:
 # ---------------------------------------------------------------------------
 
 
-def train_test_split(*arrays, test_size: float = 0.25, seed: int = 0) -> tuple:
+def train_test_split(*arrays: Any, test_size: float = 0.25, seed: int = 0) -> tuple[Any, ...]:
     r"""Split arrays or DataFrames into random train and test parts, reproducibly.
 
     Every row goes to exactly one part; rows keep their original order (and
@@ -605,7 +610,7 @@ class Imputer:
     values: dict
     strategy: dict
 
-    def transform(self, df) -> tuple:
+    def transform(self, df: pd.DataFrame) -> tuple[pd.DataFrame, FillReport]:
         """Return ``(filled copy of df, FillReport)``; ``df`` is unchanged.
 
         Examples
@@ -633,7 +638,12 @@ class Imputer:
         return out, FillReport(filled, values, still)
 
 
-def fit_imputer(df, columns=None, *, numeric: str = "median") -> Imputer:
+def fit_imputer(
+    df: pd.DataFrame,
+    columns: Iterable[str] | None = None,
+    *,
+    numeric: Literal["median", "mean"] = "median",
+) -> Imputer:
     """Learn fill values for missing data from ``df`` (pass the training split).
 
     Numeric columns get their mean or median, text columns their most frequent
@@ -710,7 +720,7 @@ class Standardizer:
     mean: np.ndarray
     scale: np.ndarray
 
-    def transform(self, data):
+    def transform(self, data: Any) -> Any:
         """Return a standardized copy of ``data`` (DataFrame or array).
 
         Examples
@@ -735,7 +745,7 @@ class Standardizer:
         return out
 
 
-def fit_standardizer(data, columns=None) -> Standardizer:
+def fit_standardizer(data: Any, columns: Iterable[str] | None = None) -> Standardizer:
     """Learn per-column means and standard deviations (pass the training split).
 
     Parameters
@@ -794,7 +804,7 @@ class OneHotEncoder:
     drop: dict
 
     @property
-    def feature_names(self) -> list:
+    def feature_names(self) -> list[str]:
         """Names of the indicator columns, ``"column_category"``."""
         return [
             f"{col}_{cat}"
@@ -803,7 +813,7 @@ class OneHotEncoder:
             if self.drop.get(col) != cat
         ]
 
-    def transform(self, df):
+    def transform(self, df: pd.DataFrame) -> pd.DataFrame:
         """Replace each categorical column by 0/1 float indicator columns.
 
         The columns are those learned in training, in the same order, so the
@@ -847,7 +857,12 @@ class OneHotEncoder:
         return pd.concat([out, *parts], axis=1)
 
 
-def fit_one_hot(df, columns, *, drop=None) -> OneHotEncoder:
+def fit_one_hot(
+    df: pd.DataFrame,
+    columns: Iterable[str],
+    *,
+    drop: None | Literal["first"] | Mapping[str, str] = None,
+) -> OneHotEncoder:
     """Learn the categories of text columns (pass the training split).
 
     Parameters
@@ -889,7 +904,7 @@ def fit_one_hot(df, columns, *, drop=None) -> OneHotEncoder:
         ref = {}
     elif drop == "first":
         ref = {col: cats[0] for col, cats in categories.items()}
-    elif isinstance(drop, dict):
+    elif isinstance(drop, Mapping):
         ref = dict(drop)
         for col, cat in ref.items():
             if col not in categories or cat not in categories[col]:
@@ -938,12 +953,14 @@ class Prepared:
     filled_train: FillReport
     filled_test: FillReport
 
-    def ridge_errors(self, lams) -> tuple:
+    def ridge_errors(self, lams: Any) -> tuple[np.ndarray, np.ndarray]:
         """Train and test MSE of :func:`wdlib.ridge_fit` for each penalty (see :func:`ridge_errors`)."""
         return ridge_errors(self.X_train, self.y_train, self.X_test, self.y_test, lams)
 
 
-def ridge_errors(X_train, y_train, X_test, y_test, lams) -> tuple:
+def ridge_errors(
+    X_train: Any, y_train: Any, X_test: Any, y_test: Any, lams: Any
+) -> tuple[np.ndarray, np.ndarray]:
     r"""Mean squared errors of ridge fits on a train/test split, one per penalty.
 
     Parameters
@@ -984,15 +1001,15 @@ def ridge_errors(X_train, y_train, X_test, y_test, lams) -> tuple:
 
 
 def prepare(
-    train,
-    test,
+    train: pd.DataFrame,
+    test: pd.DataFrame,
     *,
     target: str = PENGUIN_TARGET,
-    numeric=PENGUIN_NUMERIC,
-    categorical=PENGUIN_CATEGORICAL,
+    numeric: Sequence[str] = PENGUIN_NUMERIC,
+    categorical: Sequence[str] = PENGUIN_CATEGORICAL,
     standardize: bool = True,
-    drop=None,
-    fit_on: str = "train",
+    drop: None | Literal["first"] | Mapping[str, str] = None,
+    fit_on: Literal["train", "all"] = "train",
 ) -> Prepared:
     """Impute, one-hot encode and standardize, learning every statistic on ``train``.
 
@@ -1095,7 +1112,13 @@ class LeakageStudy:
 
 
 def leakage_study(
-    df, lam: float, *, test_size: float = 0.5, n_repeats: int = 200, seed: int = 0, **prepare_kw
+    df: pd.DataFrame,
+    lam: float,
+    *,
+    test_size: float = 0.5,
+    n_repeats: int = 200,
+    seed: int = 0,
+    **prepare_kw: Any,
 ) -> LeakageStudy:
     """Measure the optimistic bias of preparing the data on all rows.
 
