@@ -95,3 +95,17 @@ def test_bad_hyperparameters(rng, kwargs, error, message):
     X, y = problem(rng)
     with pytest.raises(error, match=message):
         wd.gradient_descent(X, y, 0.1, **kwargs)
+
+
+def test_condition_number_from_an_explicit_hessian(rng):
+    X = rng.normal(size=(40, 3)) * [1.0, 5.0, 0.2] + 2.0
+    n, lam = 40, 0.05
+    A = np.hstack([X, np.ones((n, 1))])
+    eig = np.linalg.eigvalsh(A.T @ A / n + np.diag([lam] * 3 + [0.0]))
+    assert wd.condition_number(X, lam) == pytest.approx(eig[-1] / eig[0], rel=1e-10)
+    eig_no_b = np.linalg.eigvalsh(X.T @ X / n + lam * np.eye(3))
+    assert wd.condition_number(X, lam, fit_intercept=False) == pytest.approx(eig_no_b[-1] / eig_no_b[0], rel=1e-10)
+
+
+def test_condition_number_is_infinite_for_a_singular_hessian(rng):
+    assert wd.condition_number(rng.normal(size=(3, 10)), 0.0) == float("inf")

@@ -18,7 +18,13 @@ import importlib
 from typing import Any
 
 from . import models, optim
-from .gd import ConvergenceWarning, GDResult, gradient_descent, lipschitz_constant
+from .gd import (
+    ConvergenceWarning,
+    GDResult,
+    condition_number,
+    gradient_descent,
+    lipschitz_constant,
+)
 from .lasso import LassoResult, lasso_fit
 from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objective
 from .ridge import RidgeResult, effective_dof, ridge_fit
@@ -37,6 +43,7 @@ __all__ = [
     "Ridge",
     "RidgePath",
     "RidgeResult",
+    "condition_number",
     "data",
     "effective_dof",
     "gradient_descent",
