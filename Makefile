@@ -9,7 +9,6 @@ NB     ?= $(wildcard book/*.ipynb)
 JB     := $(BIN)/jupyter-book build . -W -n --keep-going
 
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: help venv book test unit nbval browser notebooks lab bench lock clean
 
