@@ -846,14 +846,12 @@ class OneHotEncoder:
                     f"{list(cats)}; refit on data that contains them or map them "
                     f"to a known category."
                 )
-            dummies = pd.get_dummies(
-                pd.Categorical(s.astype(str), categories=list(cats)),
-                prefix=col, dtype=np.float64,
+            keep = [c for c in cats if self.drop.get(col) != c]
+            codes = pd.Index(keep).get_indexer(s.astype(str))  # -1: the reference
+            indicators = (codes[:, None] == np.arange(len(keep))[None, :]).astype(np.float64)
+            parts.append(
+                pd.DataFrame(indicators, index=df.index, columns=[f"{col}_{c}" for c in keep])
             )
-            dummies.index = df.index
-            if col in self.drop:
-                dummies = dummies.drop(columns=f"{col}_{self.drop[col]}")
-            parts.append(dummies)
         return pd.concat([out, *parts], axis=1)
 
 
