@@ -233,6 +233,13 @@ def test_closed_form_validates_inputs():
         sym.closed_form([[1.0], [2.0]], [[1.0], [2.0]], lam=1.0)
 
 
+def test_closed_form_rejects_singular_unpenalized_problem():
+    with pytest.raises(ValueError, match=r"the normal equations are singular for lam=0.0: .* Pass lam > 0"):
+        sym.closed_form([[1.0], [1.0]], [1.0, 2.0], lam=0.0)
+    coef, intercept = sym.closed_form([[1.0], [1.0]], [1.0, 2.0], lam=0.5)  # any lam > 0 is fine
+    assert coef[0] == 0 and intercept == sp.Rational(3, 2)
+
+
 def test_inputs_not_modified(rng):
     X, y, coef, intercept, lam = _problem(rng, 4, 2)
     X0, y0, c0 = X.copy(), y.copy(), coef.copy()

@@ -276,6 +276,11 @@ def closed_form(X: object, y: object, lam: float) -> tuple[sp.Matrix, sp.Expr]:
     intercept : sympy.Rational
         Exact intercept.
 
+    Raises
+    ------
+    ValueError
+        If ``lam == 0`` and the least-squares problem has no unique solution.
+
     Examples
     --------
     >>> import wdlib as wd
@@ -288,7 +293,14 @@ def closed_form(X: object, y: object, lam: float) -> tuple[sp.Matrix, sp.Expr]:
     s = ridge_symbols(*X_arr.shape)
     A, c = normal_equations(s)
     values = dict(zip([*s.X, *s.y, s.lam], [*_exact(X_arr), *_exact(y_arr), sp.Rational(lam)]))
-    theta = A.subs(values).LUsolve(c.subs(values))
+    try:
+        theta = A.subs(values).LUsolve(c.subs(values))
+    except sp.matrices.exceptions.NonInvertibleMatrixError:
+        raise ValueError(
+            f"the normal equations are singular for lam={lam!r}: the columns of X "
+            f"(with the intercept's column of ones) are linearly dependent, so the "
+            f"minimizer is not unique. Pass lam > 0."
+        ) from None
     return theta[:-1, :], theta[-1]
 
 
