@@ -9,8 +9,9 @@ For each page the tests check: HTTP 200, no console error and no uncaught
 exception, no external request, no failed local request, math typeset by
 MathJax with no raw TeX left in the text, every image decoded, every local
 link and ``#anchor`` resolving inside the build. They also check the search
-page and each chapter's download button, and save a full-page screenshot of
-every page under ``_build/screenshots/`` for people to look at.
+page and each chapter's download button, and save a full-page screenshot of each
+chapter (the first screen of the other pages) under ``_build/screenshots/``
+for people to look at.
 
 The build directory is ``_build/html`` unless ``WDLIB_BOOK_HTML`` names
 another one; screenshots go to the ``screenshots`` folder beside it.
@@ -220,6 +221,11 @@ def visit(browser, server: str) -> Iterator[Visit]:
 # Helpers that read the DOM.
 # --------------------------------------------------------------------------
 
+_JS_SEARCH_DONE = """() => {
+    const summary = document.querySelector('#search-results .search-summary');
+    return !!summary && /Search finished|did not match/.test(summary.textContent);
+}"""
+
 _JS_PROSE_TEXT = """() => {
     const root = document.querySelector('main') || document.body;
     const copy = root.cloneNode(true);
@@ -347,9 +353,12 @@ def test_page(page: str, visit: Visit, html_dir: Path) -> None:
     assert not dead, f"{page}: broken links: {dead}"
 
     # A picture for people, written before the network/console verdicts so a
-    # failing page can still be looked at.
+    # failing page can still be looked at: whole chapters, the first screen of
+    # the reference pages (the full API page alone takes ~20 s to render).
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    visit.page.screenshot(path=str(SCREENSHOT_DIR / _screenshot_name(page)), full_page=True)
+    visit.page.screenshot(
+        path=str(SCREENSHOT_DIR / _screenshot_name(page)), full_page=page in NOTEBOOK_PAGES
+    )
 
     assert not visit.external, f"{page}: requests that would leave the machine: {visit.external}"
     assert not visit.failed, f"{page}: failed local requests: {visit.failed}"
@@ -367,8 +376,9 @@ def test_index_redirects_to_landing_page(visit: Visit) -> None:
 def test_search_finds_ridge(visit: Visit) -> None:
     """The offline search page lists pages for "ridge"."""
     visit.goto("search.html?q=ridge")
+    visit.page.wait_for_function(_JS_SEARCH_DONE)
+    visit.page.wait_for_load_state("networkidle")
     results = visit.page.locator("#search-results ul.search li")
-    results.first.wait_for(state="attached")
     hrefs = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
     assert hrefs, "search for 'ridge' listed nothing"
     summary = visit.page.locator("#search-results").inner_text()
@@ -394,6 +404,42 @@ def test_download_button_offers_notebook(page: str, visit: Visit) -> None:
     notebook = json.loads(response.body())
     source = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))
     assert notebook["nbformat"] == 4 and len(notebook["cells"]) == len(source["cells"])
+
+
+def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
+    """Opening the files directly (file://) works too: math pages and the search."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    external: list[str] = []
+    errors: list[str] = []
+
+    def route(r) -> None:
+        if r.request.url.startswith(("file://", "data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto((html_dir / "index.html").as_uri())
+        page.wait_for_url(re.compile(re.escape(PAGES[0]) + r"\.html$"))
+        page.wait_for_load_state("load")
+        with_math = [p for p in PAGES if 'class="math' in (html_dir / f"{p}.html").read_text(encoding="utf-8")]
+        if with_math:
+            page.goto((html_dir / f"{with_math[0]}.html").as_uri())
+            page.wait_for_selector("mjx-container", state="attached")
+        page.goto((html_dir / "search.html").as_uri() + "?q=ridge")
+        page.wait_for_function(_JS_SEARCH_DONE)
+        found = page.locator("#search-results ul.search li").count()
+    finally:
+        context.close()
+    assert not external, f"requests that would leave the machine: {external}"
+    assert not errors, f"console errors when reading from disk: {errors}"
+    assert found > 0, "search for 'ridge' from disk listed nothing"
 
 
 def test_harness_catches_what_it_claims(visit: Visit) -> None:

@@ -17,7 +17,12 @@
    scikit-learn's own documentation. Only members defined in ``wdlib`` are
    documented.
 
-4. Docstrings refer to functions of their own module unqualified
+4. Sphinx's search page fetches every result page to show a text snippet.
+   A book opened from disk (``file://``) may not fetch other files (the
+   browser blocks it and logs a CORS error per result), so there the results
+   are listed without snippets.
+
+5. Docstrings refer to functions of their own module unqualified
    (``:func:`kfold_indices```). The API page documents re-exported names under
    ``wdlib`` itself, which changes the module context, so such a reference is
    resolved to the one documented ``wdlib`` object of that name (and still
@@ -74,8 +79,15 @@ def _resolve_unqualified(app, env, node, contnode):
     return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, matches[0])
 
 
+_NO_SNIPPETS_FROM_DISK = (
+    "if (window.location.protocol === 'file:' && typeof DOCUMENTATION_OPTIONS !== 'undefined') "
+    "{ DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false; }"
+)
+
+
 def setup(app):
     app.connect("html-page-context", _drop_thebe_assets, priority=900)
+    app.add_js_file(None, body=_NO_SNIPPETS_FROM_DISK, priority=210)
     app.connect("autodoc-process-docstring", _plain_references)
     app.connect("autodoc-skip-member", _skip_foreign_members)
     app.connect("missing-reference", _resolve_unqualified)
