@@ -136,12 +136,28 @@ def _rank_tol(s: np.ndarray, shape: tuple[int, int]) -> float:
 
 
 def _path_coefs(Xc: np.ndarray, yc: np.ndarray, alphas: np.ndarray) -> np.ndarray:
-    """Ridge weights on centred data for every alpha = n*lam: shape (n_alphas, d)."""
-    u, s, vt = np.linalg.svd(Xc, full_matrices=False)
+    """Ridge weights on centred data for every alpha = n*lam: shape (n_alphas, d).
+
+    The SVD :math:`X_c = U S V^\\top` is taken through a triangular factor, which
+    never forms an n x d (or d x n) orthogonal factor and costs a fraction of
+    a direct SVD: when n >= d, the R factor of ``[Xc, yc]`` (so ``Xc = Q R``
+    and ``Q'yc`` is its last column) has the singular values and right
+    vectors of ``Xc``; when d > n, the R factor of ``Xc'`` gives
+    ``Xc Xc' = R'R``, whose left singular vectors and values are those of
+    ``Xc``, and ``w = Xc' U diag(1 / (s^2 + alpha)) U' yc``.
+    """
+    n, d = Xc.shape
+    if n >= d:
+        r = np.linalg.qr(np.column_stack([Xc, yc]), mode="r")
+        u, s, vt = np.linalg.svd(r[:d, :d])
+        keep = s > _rank_tol(s, Xc.shape)
+        uty = u[:, keep].T @ r[:d, d]  # = U' yc in the thin SVD of Xc
+        shrink = s[keep] / (s[keep] ** 2 + alphas[:, None])  # (n_alphas, rank)
+        return (shrink * uty) @ vt[keep]
+    u, s, _ = np.linalg.svd(np.linalg.qr(Xc.T, mode="r").T)
     keep = s > _rank_tol(s, Xc.shape)
-    u, s, vt = u[:, keep], s[keep], vt[keep]
-    shrink = s / (s**2 + alphas[:, None])  # (n_alphas, rank)
-    return (shrink * (u.T @ yc)) @ vt
+    u, s = u[:, keep], s[keep]
+    return ((u.T @ yc) / (s**2 + alphas[:, None])) @ (u.T @ Xc)
 
 
 def ridge_path(X: object, y: object, lams: object, *, fit_intercept: bool = True) -> RidgePath:
