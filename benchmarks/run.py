@@ -40,6 +40,7 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import (  # noqa: E402  (benchmarks/ is not a package)
     BookResult,
+    ChapterTime,
     GDRow,
     Row,
     book_passed,
@@ -71,18 +72,25 @@ class Budget:
     cap_seconds: float  # never more than this (down to 3 rounds) on a slow or busy machine
 
 
-FULL = Budget(seconds=6.0, min_rounds=7, max_rounds=41, warmup=1, cap_seconds=15.0)
+FULL = Budget(seconds=5.0, min_rounds=7, max_rounds=41, warmup=1, cap_seconds=10.0)
 QUICK = Budget(seconds=0.5, min_rounds=3, max_rounds=5, warmup=1, cap_seconds=2.0)
 
 
-def interleaved(funcs: dict[str, Callable[[], object]], budget: Budget, seed: int = 0) -> dict[str, np.ndarray]:
-    """Time ``funcs`` in alternation; return the wall times (s) of every round."""
+def interleaved(
+    funcs: dict[str, Callable[[], object]], budget: Budget, seed: int = 0
+) -> tuple[dict[str, np.ndarray], dict[str, object]]:
+    """Time ``funcs`` in alternation.
+
+    Returns the wall times (s) of every round and each function's result from
+    the warm-up (at least one warm-up always runs), for checking the answers.
+    """
     order = list(funcs)
     start = time.perf_counter()
-    for _ in range(budget.warmup):
+    results: dict[str, object] = {}
+    for _ in range(max(budget.warmup, 1)):
         for name in order:
-            funcs[name]()
-    per_round = max((time.perf_counter() - start) / budget.warmup, 1e-9)
+            results[name] = funcs[name]()
+    per_round = max((time.perf_counter() - start) / max(budget.warmup, 1), 1e-9)
     rounds = int(np.clip(budget.seconds / per_round, budget.min_rounds, budget.max_rounds))
     rounds = max(3, min(rounds, int(budget.cap_seconds / per_round)))
     shuffle = random.Random(seed)
@@ -102,7 +110,11 @@ def interleaved(funcs: dict[str, Callable[[], object]], budget: Budget, seed: in
     finally:
         if gc_was_enabled:
             gc.enable()
-    return {name: np.array(values) for name, values in times.items()}
+    return {name: np.array(values) for name, values in times.items()}, results
+
+
+def medians(times: dict[str, np.ndarray]) -> dict[str, float]:
+    return {name: float(np.median(values)) for name, values in times.items()}
 
 
 _START = time.perf_counter()
@@ -155,13 +167,7 @@ def bench_ridge_fit(budget: Budget) -> list[Row]:
     for n, d in [(50_000, 100), (2_000, 500), (200, 4_000)]:
         progress(f"ridge_fit {n}x{d}")
         X, y = regression_data(n, d, seed=n + d)
-        ours = wd.ridge_fit(X, y, lam)
-        theirs = Ridge(alpha=n * lam).fit(X, y)
-        floor_coef, floor_b = ridge_floor(X, y, lam)
-        for coef, b in [(theirs.coef_, theirs.intercept_), (floor_coef, floor_b)]:
-            np.testing.assert_allclose(ours.coef, coef, rtol=1e-7, atol=1e-10)
-            np.testing.assert_allclose(ours.intercept, b, rtol=1e-9)
-        times = interleaved(
+        times, res = interleaved(
             {
                 "wdlib": lambda: wd.ridge_fit(X, y, lam),
                 "sklearn": lambda: Ridge(alpha=n * lam).fit(X, y),
@@ -169,7 +175,11 @@ def bench_ridge_fit(budget: Budget) -> list[Row]:
             },
             budget,
         )
-        med = {k: float(np.median(v)) for k, v in times.items()}
+        ours, theirs = res["wdlib"], res["sklearn"]
+        for coef, b in [(theirs.coef_, theirs.intercept_), res["floor"]]:
+            np.testing.assert_allclose(ours.coef, coef, rtol=1e-7, atol=1e-10)
+            np.testing.assert_allclose(ours.intercept, b, rtol=1e-9)
+        med = medians(times)
         passed = med["wdlib"] <= 1.0 * med["sklearn"] and med["wdlib"] <= 1.5 * med["floor"]
         rows.append(
             Row(
@@ -182,6 +192,7 @@ def bench_ridge_fit(budget: Budget) -> list[Row]:
                 "≤ 1.0×, ≤ 1.5×",
                 passed,
                 len(times["wdlib"]),
+                bound=1.0,
             )
         )
     return rows
@@ -216,10 +227,10 @@ def bench_ridge_path(budget: Budget) -> list[Row]:
         def refits() -> np.ndarray:
             return np.array([Ridge(alpha=n * lam).fit(X, y).coef_ for lam in lams])
 
-        path = ridge_path(X, y, lams)
-        np.testing.assert_allclose(path.coefs, refits(), rtol=1e-6, atol=1e-9 * np.abs(path.coefs).max())
-        times = interleaved({"wdlib": lambda: ridge_path(X, y, lams), "sklearn": refits}, budget)
-        med = {k: float(np.median(v)) for k, v in times.items()}
+        times, res = interleaved({"wdlib": lambda: ridge_path(X, y, lams), "sklearn": refits}, budget)
+        path = res["wdlib"]
+        np.testing.assert_allclose(path.coefs, res["sklearn"], rtol=1e-6, atol=1e-9 * np.abs(path.coefs).max())
+        med = medians(times)
         rows.append(
             Row(
                 "ridge_path, 100 λ",
@@ -231,6 +242,7 @@ def bench_ridge_path(budget: Budget) -> list[Row]:
                 "≤ 0.1×",
                 med["wdlib"] <= 0.1 * med["sklearn"],
                 len(times["wdlib"]),
+                bound=0.1,
             )
         )
     return rows
@@ -246,15 +258,17 @@ def bench_loo_cv(budget: Budget) -> list[Row]:
         progress(f"loo_cv {n}x{d}")
         X, y = regression_data(n, d, seed=11 * n + d)
         lams = np.logspace(-5, 1, 100)
-        ours = loo_cv(X, y, lams)
-        theirs = RidgeCV(alphas=n * lams, store_cv_results=True).fit(X, y)
-        np.testing.assert_allclose(ours.mse, theirs.cv_results_.mean(axis=0), rtol=1e-6)
-        assert math.isclose(ours.best_lam * n, theirs.alpha_, rel_tol=1e-9), (ours.best_lam * n, theirs.alpha_)
-        times = interleaved(
+        times, res = interleaved(
             {"wdlib": lambda: loo_cv(X, y, lams), "sklearn": lambda: RidgeCV(alphas=n * lams).fit(X, y)},
             budget,
         )
-        med = {k: float(np.median(v)) for k, v in times.items()}
+        ours = res["wdlib"]
+        # RidgeCV keeps the leave-one-out errors only when asked; check them once, outside the timing
+        theirs = RidgeCV(alphas=n * lams, store_cv_results=True).fit(X, y)
+        np.testing.assert_allclose(ours.mse, theirs.cv_results_.mean(axis=0), rtol=1e-6)
+        assert math.isclose(ours.best_lam * n, theirs.alpha_, rel_tol=1e-9), (ours.best_lam * n, theirs.alpha_)
+        assert math.isclose(res["sklearn"].alpha_, theirs.alpha_)
+        med = medians(times)
         target = "≤ 0.2×" if factor < 1 else "≤ 1.0×"
         rows.append(
             Row(
@@ -267,6 +281,7 @@ def bench_loo_cv(budget: Budget) -> list[Row]:
                 target,
                 med["wdlib"] <= factor * med["sklearn"],
                 len(times["wdlib"]),
+                bound=factor,
             )
         )
     return rows
@@ -374,8 +389,22 @@ def loglog_slope(x: list[float], y: list[float]) -> float:
 # --------------------------------------------------------------------------- the book
 
 
-def execute_chapters() -> list[tuple[str, float, str]]:
-    """Execute each book/*.ipynb in a temporary copy of book/ with nbclient; time it."""
+def _cell_seconds(cell: dict) -> float:
+    """Execution time of one executed cell from nbclient's timing metadata."""
+    timing = cell.get("metadata", {}).get("execution", {})
+    try:
+        start = dt.datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+        end = dt.datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+    except (KeyError, ValueError):
+        return 0.0
+    return (end - start).total_seconds()
+
+
+def execute_chapters() -> list[ChapterTime]:
+    """Execute each book/*.ipynb in a temporary copy of book/ with nbclient; time it.
+
+    The notebooks in the repository are only read, never written.
+    """
     import nbformat
     from nbclient import NotebookClient
 
@@ -388,16 +417,18 @@ def execute_chapters() -> list[tuple[str, float, str]]:
         for path in sorted(book.glob("*.ipynb")):
             progress(f"book: executing {path.name}")
             nb = nbformat.read(path, as_version=4)
-            client = NotebookClient(
-                nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(book)}}
-            )
+            client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(book)}})
             t0 = time.perf_counter()
             try:
-                client.execute()
+                client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log lines, not cell output
                 status = "ok"
             except Exception as exc:  # report, do not abort the other benchmarks
                 status = f"failed: {type(exc).__name__}"
-            results.append((f"book/{path.name}", time.perf_counter() - t0, status))
+            seconds = time.perf_counter() - t0
+            code = [(i, _cell_seconds(c)) for i, c in enumerate(nb.cells, 1) if c.cell_type == "code"]
+            cells = sum(s for _, s in code)
+            slow_index, slow_seconds = max(code, key=lambda item: item[1], default=(0, 0.0))
+            results.append(ChapterTime(f"book/{path.name}", seconds, cells, slow_index, slow_seconds, status))
     return results
 
 
@@ -419,7 +450,23 @@ def build_book() -> tuple[float, str]:
 # --------------------------------------------------------------------------- machine
 
 
-def machine(threads: int | None) -> list[tuple[str, str]]:
+def choose_threads(option: str) -> tuple[int | None, str]:
+    """Thread limit for the in-process timings (None = no limit) and a sentence saying why."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if option == "default":
+        return None, "library defaults (--threads default)"
+    if option != "auto":
+        return int(option), f"limited to {int(option)} (--threads {int(option)})"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load >= cores:
+        return 1, (
+            f"limited to 1: the load average at start ({load:.1f}) was at least the {cores} cores, and "
+            f"multi-threaded BLAS on a busy machine stalls waiting for descheduled threads (--threads auto)"
+        )
+    return None, f"library defaults: the load average at start ({load:.1f}) was below the {cores} cores (--threads auto)"
+
+
+def machine(threads: str) -> list[tuple[str, str]]:
     import importlib.metadata as md
 
     import scipy.linalg  # noqa: F401  (load every BLAS the benchmarks use before listing them)
@@ -474,7 +521,7 @@ def machine(threads: int | None) -> list[tuple[str, str]]:
         ("numpy / scipy / scikit-learn", f"{version('numpy')} / {version('scipy')} / {version('scikit-learn')}"),
         ("wdlib / jupyter-book", f"{version('wdlib')} / {version('jupyter-book')}"),
         ("BLAS and thread pools (defaults)", "; ".join(pools)),
-        ("Threads used for the in-process timings", "library defaults" if threads is None else f"limited to {threads}"),
+        ("Threads used for the in-process timings", threads),
         ("Repository commit", commit),
     ]
 
@@ -515,40 +562,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write the page and figure even with --quick")
     parser.add_argument("--no-write", action="store_true", help="print only; leave book/performance.md alone")
     parser.add_argument("--no-book", action="store_true", help="skip executing the chapters and building the book")
-    parser.add_argument("--no-build", action="store_true", help="execute the chapters but skip the full jupyter-book build")
+    parser.add_argument("--build", action="store_true", help="also time the full strict jupyter-book build (about as long again as the chapters)")
     parser.add_argument(
         "--threads",
-        type=int,
-        default=None,
-        help="limit BLAS/OpenMP threads for the in-process timings (default: the libraries' own default)",
+        default="auto",
+        help="BLAS/OpenMP threads for the in-process timings: a number, 'default' (the libraries' own "
+        "default) or 'auto' (default on an idle machine, 1 when the load average already exceeds the "
+        "cores, where multi-threaded BLAS stalls waiting for descheduled threads)",
     )
     args = parser.parse_args(argv)
 
     budget = QUICK if args.quick else FULL
     started = time.perf_counter()
-    info = machine(args.threads)
+    threads, why = choose_threads(args.threads)
+    progress(f"threads for in-process timings: {why}")
+    info = machine(why)
     notes: list[str] = []
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    if load > (os.cpu_count() or 1):
-        progress(
-            f"warning: load average {load:.1f} exceeds the {os.cpu_count()} cores; timings will be noisy "
-            f"(multi-threaded BLAS suffers most; compare with --threads 1)"
-        )
-    with threadpool_limits(args.threads):
+    with threadpool_limits(threads):
         rows = bench_ridge_fit(budget)
         if selection_available():
             rows += bench_ridge_path(budget)
             rows += bench_loo_cv(budget)
         else:
             notes.append("wdlib.selection (ridge_path, loo_cv) is not available yet; those cases were skipped")
+        kappas = [10, 100, 1000] if args.quick else [10, 30, 100, 300, 1000, 3000, 10000]
+        gd = bench_gd(kappas)
     import_row, loaded = bench_import(5 if args.quick else 15)
     rows.append(import_row)
-    kappas = [10, 100, 1000] if args.quick else [10, 30, 100, 300, 1000, 3000, 10000]
-    gd = bench_gd(kappas)
     book = None
     if not (args.quick or args.no_book):
         chapters = execute_chapters()
-        build_seconds, build_status = (None, "not run") if args.no_build else build_book()
+        build_seconds, build_status = build_book() if args.build else (None, "not run")
         book = BookResult(chapters, build_seconds, build_status)
     elapsed = time.perf_counter() - started
     load_end = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
