@@ -159,6 +159,10 @@ def test_public_callables_have_docstrings() -> None:
 def test_built_api_page_renders_every_public_name() -> None:
     if not API_HTML.is_file():
         pytest.skip(f"no built API page at {API_HTML}; run `make book` (the source check above still ran)")
+    sources = [API_MD, *sorted((ROOT / "wdlib").glob("*.py"))]
+    newest = max(sources, key=lambda p: p.stat().st_mtime)
+    if newest.stat().st_mtime > API_HTML.stat().st_mtime:
+        pytest.skip(f"{API_HTML} is older than {newest.relative_to(ROOT)}; run `make book` to check the build")
     ids = set(re.findall(r'\bid="([^"]+)"', API_HTML.read_text(encoding="utf-8")))
     rendered = {i.removeprefix("module-") for i in ids}
     missing = sorted(expected_names() - rendered)
