@@ -317,6 +317,11 @@ def test_page(page: str, visit: Visit, html_dir: Path) -> None:
     response = visit.goto(f"{page}.html")
     assert response is not None and response.status == 200, f"{page}.html: HTTP status {response and response.status}"
     assert visit.page.title(), f"{page}.html has no <title>"
+    headings = visit.page.evaluate(
+        "() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => h.textContent.trim())"
+    )
+    assert headings and headings[0], f"{page}: the page has no title heading"
+    assert all(headings), f"{page}: empty heading(s) among {headings}"
 
     # Math: every math element typeset, no TeX errors, no raw TeX in the prose.
     math = visit.page.evaluate(_JS_MATH)
