@@ -197,7 +197,7 @@ def write_figure(path: Path, rows: list[Row], gd: list[GDRow], book: BookResult 
     ax.bar(x - 0.2, [r.ratio for r in fits], 0.4, color=OKABE_ITO[5], label="wdlib.ridge_fit")
     ax.bar(x + 0.2, [r.floor / r.reference for r in fits], 0.4, color=OKABE_ITO[0], label="floor (Gram/kernel + Cholesky)")
     ax.axhline(1.0, color=OKABE_ITO[1], linewidth=2, label="scikit-learn Ridge (target: wdlib ≤ 1)")
-    ax.set_xticks(x, [f"{r.shape}\n(scikit-learn {fmt_time(r.reference)})" for r in fits])
+    ax.set_xticks(x, [f"{r.shape}\nsklearn: {fmt_time(r.reference)}" for r in fits])
     ax.set_xlabel("shape n × d")
     ax.set_ylabel("median time ÷ scikit-learn's median time")
     ax.set_ylim(0, max(1.6, 1.15 * max(max(r.ratio, r.floor / r.reference) for r in fits)))
@@ -213,10 +213,10 @@ def write_figure(path: Path, rows: list[Row], gd: list[GDRow], book: BookResult 
         targets = [1.0 / r.bound for r in selection]
         ax.hlines(targets, x - 0.4, x + 0.4, colors=OKABE_ITO[6], linewidth=2, label="target")
         ax.axhline(1.0, color=OKABE_ITO[1], linewidth=1, linestyle=":", label="as fast as scikit-learn")
-        ax.set_xticks(x, [f"{r.case.split(',')[0]}\n{r.shape}" for r in selection])
+        ax.set_xticks(x, [f"{r.case.split(',')[0]}\n{r.shape}\nvs {r.reference_name}" for r in selection])
         ax.set_yscale("log")
         ax.set_ylabel("speed-up over scikit-learn (×, log scale)")
-        ax.set_title("(b) 100 values of λ: ridge_path vs 100 fits, loo_cv vs RidgeCV")
+        ax.set_title("(b) 100 values of λ")
         ax.legend(frameon=False)
     else:
         ax.text(0.5, 0.5, "wdlib.selection not measured", ha="center", va="center")
@@ -248,7 +248,7 @@ def write_figure(path: Path, rows: list[Row], gd: list[GDRow], book: BookResult 
         ax.set_xlabel("wall time (s)")
         what = "full build" if book.build_seconds is not None else "all chapters"
         ax.set_title(f"(d) executing the book: {what} {book.measured_total:.0f} s (target < 60 s)")
-        ax.legend(frameon=False, loc="lower right")
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
     else:
         ax.text(0.5, 0.5, "book execution not measured", ha="center", va="center")
         ax.set_axis_off()
@@ -292,7 +292,7 @@ def write_page(
     else:
         judged = (
             "the full build" if book.build_seconds is not None else "the chapters executed one after another "
-            "(the full build adds Sphinx's own work; `benchmarks/run.py --build` times it too)"
+            "(the full build, skipped in this run with `--no-build`, adds Sphinx's own work)"
         )
         book_section = (
             "Each chapter is executed with nbclient in a temporary copy of `book/`, as the book build does; "

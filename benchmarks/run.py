@@ -204,13 +204,12 @@ SELECTION_SHAPES = [(5_000, 200), (300, 2_000)]
 
 
 def selection_available() -> bool:
-    import wdlib as wd
-
+    """Whether wdlib.selection (ridge_path, loo_cv) exists in this checkout."""
     try:
-        from wdlib import selection  # noqa: F401
+        from wdlib import selection
     except ImportError:
         return False
-    return all(hasattr(selection, name) for name in ("ridge_path", "loo_cv")) and wd is not None
+    return all(hasattr(selection, name) for name in ("ridge_path", "loo_cv"))
 
 
 def bench_ridge_path(budget: Budget) -> list[Row]:
@@ -562,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write the page and figure even with --quick")
     parser.add_argument("--no-write", action="store_true", help="print only; leave book/performance.md alone")
     parser.add_argument("--no-book", action="store_true", help="skip executing the chapters and building the book")
-    parser.add_argument("--build", action="store_true", help="also time the full strict jupyter-book build (about as long again as the chapters)")
+    parser.add_argument("--no-build", action="store_true", help="execute the chapters but skip timing the full strict jupyter-book build")
     parser.add_argument(
         "--threads",
         default="auto",
@@ -592,7 +591,7 @@ def main(argv: list[str] | None = None) -> int:
     book = None
     if not (args.quick or args.no_book):
         chapters = execute_chapters()
-        build_seconds, build_status = build_book() if args.build else (None, "not run")
+        build_seconds, build_status = (None, "not run") if args.no_build else build_book()
         book = BookResult(chapters, build_seconds, build_status)
     elapsed = time.perf_counter() - started
     load_end = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
