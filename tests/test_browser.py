@@ -411,6 +411,71 @@ def test_download_button_offers_notebook(page: str, visit: Visit) -> None:
     assert notebook["nbformat"] == 4 and len(notebook["cells"]) == len(source["cells"])
 
 
+_JS_SIDEBARS = """() => {
+    const primary = document.querySelector('#pst-primary-sidebar');
+    const box = primary.getBoundingClientRect();
+    return {
+        primary_shown: box.right > 0 && box.width > 0,
+        primary_drawer: document.querySelector('#pst-primary-sidebar-modal').open,
+        secondary_drawer: document.querySelector('#pst-secondary-sidebar-modal').open,
+    };
+}"""
+
+
+def test_header_buttons_work(visit: Visit) -> None:
+    """No dead buttons: each button of a chapter's header does something visible."""
+    page = visit.page
+    visit.goto(f"{NOTEBOOK_PAGES[0] if NOTEBOOK_PAGES else PAGES[0]}.html")
+    sidebars = lambda: page.evaluate(_JS_SIDEBARS)  # noqa: E731
+
+    # Wide screen: the sidebar toggle hides and shows the navigation.
+    assert sidebars()["primary_shown"]
+    page.locator("button.primary-toggle:visible").first.click()
+    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right <= 0")
+    page.locator("button.primary-toggle:visible").first.click()
+    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right > 0")
+
+    # Colour mode: light -> auto -> dark.
+    modes = [page.evaluate("document.documentElement.dataset.mode")]
+    for _ in range(2):
+        page.locator("button.theme-switch-button:visible").first.click()
+        modes.append(page.evaluate("document.documentElement.dataset.mode"))
+    assert modes == ["light", "auto", "dark"], modes
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+
+    # Print to PDF calls the browser's print dialog (stubbed here).
+    page.evaluate("() => { window.__printed = false; window.print = () => { window.__printed = true; }; }")
+    page.locator("button[aria-label='Download this page']").click()
+    page.locator(".btn-download-pdf-button").click()
+    assert page.evaluate("window.__printed")
+    page.keyboard.press("Escape")
+
+    # Full screen.
+    page.locator("button.btn-fullscreen-button:visible").first.click()
+    page.wait_for_function("() => !!document.fullscreenElement")
+
+    # Narrow screen: both toggles open their sidebar as a drawer.
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.locator("button.primary-toggle:visible").first.click()
+    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar-modal').open")
+    page.keyboard.press("Escape")
+    page.locator("button.secondary-toggle:visible").first.click()
+    page.wait_for_function("() => document.querySelector('#pst-secondary-sidebar-modal').open")
+    page.keyboard.press("Escape")
+
+    # The search button opens the search box, which leads to the results page.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("button.search-button__button:visible").first.click()
+    with page.expect_navigation():
+        page.keyboard.type("ridge")
+        page.keyboard.press("Enter")
+    assert "search.html?q=ridge" in page.url
+    page.wait_for_function(_JS_SEARCH_DONE)
+
+    assert not visit.console_errors, visit.console_errors
+    assert not visit.external, visit.external
+
+
 def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
     """Opening the files directly (file://) works too: math pages and the search."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")

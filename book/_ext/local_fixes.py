@@ -22,7 +22,15 @@
    browser blocks it and logs a CORS error per result), so there the results
    are listed without snippets.
 
-5. Docstrings refer to functions of their own module unqualified
+5. sphinx-book-theme 1.3 and pydata-sphinx-theme 0.17 both attach their
+   sidebar-toggle handlers to the *first* ``.primary-toggle`` /
+   ``.secondary-toggle`` of the page, which is pydata's navbar button, hidden
+   in this layout; the visible button in the article header then does nothing.
+   A small script forwards clicks on the other toggles to the first one, so
+   the themes' own logic runs (hide the sidebar on wide screens, open it as a
+   drawer on narrow ones).
+
+6. Docstrings refer to functions of their own module unqualified
    (``:func:`kfold_indices```). The API page documents re-exported names under
    ``wdlib`` itself, which changes the module context, so such a reference is
    resolved to the one documented ``wdlib`` object of that name (and still
@@ -85,10 +93,30 @@ _NO_SNIPPETS_FROM_DISK = (
 )
 
 
+_FORWARD_SIDEBAR_TOGGLES = """
+document.addEventListener("DOMContentLoaded", () => {
+  for (const selector of [".primary-toggle", ".secondary-toggle"]) {
+    const handled = document.querySelector(selector);
+    document.querySelectorAll(selector).forEach((button) => {
+      if (button === handled) return;
+      button.addEventListener("click", (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        handled.click();
+      });
+    });
+  }
+});
+"""
+
+
 def setup(app):
     app.connect("html-page-context", _drop_thebe_assets, priority=900)
     app.add_js_file(None, body=_NO_SNIPPETS_FROM_DISK, priority=210)
+    app.add_js_file(None, body=_FORWARD_SIDEBAR_TOGGLES)
     app.connect("autodoc-process-docstring", _plain_references)
     app.connect("autodoc-skip-member", _skip_foreign_members)
     app.connect("missing-reference", _resolve_unqualified)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # Bump env_version whenever the page assets above change: Sphinx then
+    # rewrites every page instead of only the edited ones.
+    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
