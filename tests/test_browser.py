@@ -8,8 +8,10 @@ needs the internet fails here instead of on a reader's offline laptop.
 For each page the tests check: HTTP 200, no console error and no uncaught
 exception, no external request, no failed local request, math typeset by
 MathJax with no raw TeX left in the text, every image decoded, every local
-link and ``#anchor`` resolving inside the build. They also check the search
-page and each chapter's download button, and save a full-page screenshot of each
+link and ``#anchor`` resolving inside the build, hidden solutions that open
+on a click. They also check the search
+page, the header buttons, each chapter's download button and reading
+from disk (``file://``), and save a full-page screenshot of each
 chapter (the first screen of the other pages) under ``_build/screenshots/``
 for people to look at.
 
@@ -364,6 +366,16 @@ def test_page(page: str, visit: Visit, html_dir: Path) -> None:
     visit.page.screenshot(
         path=str(SCREENSHOT_DIR / _screenshot_name(page)), full_page=page in NOTEBOOK_PAGES
     )
+
+    # Hidden solutions: closed at first, opened by a click on their title.
+    dropdowns = visit.page.locator("main .admonition.dropdown")
+    for i in range(dropdowns.count()):
+        dropdown = dropdowns.nth(i)
+        body = dropdown.locator(":scope > :not(.admonition-title)").first
+        title = dropdown.locator(":scope > .admonition-title").inner_text().strip()
+        assert not body.is_visible(), f"{page}: dropdown {title!r} is open before a click"
+        dropdown.locator(":scope > .admonition-title").click()
+        body.wait_for(state="visible")
 
     assert not visit.external, f"{page}: requests that would leave the machine: {visit.external}"
     assert not visit.failed, f"{page}: failed local requests: {visit.failed}"
