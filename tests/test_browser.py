@@ -9,11 +9,10 @@ For each page the tests check: HTTP 200, no console error and no uncaught
 exception, no external request, no failed local request, math typeset by
 MathJax with no raw TeX left in the text, every image decoded, every local
 link and ``#anchor`` resolving inside the build, hidden solutions that open
-on a click. They also check the search
-page, the header buttons, each chapter's download button and reading
-from disk (``file://``), and save a full-page screenshot of each
-chapter (the first screen of the other pages) under ``_build/screenshots/``
-for people to look at.
+on a click. They also check the search page, the header buttons, each
+chapter's download button and reading from disk (``file://``), and save a
+full-page screenshot of each chapter (the first screen of the other pages)
+under ``_build/screenshots/`` for people to look at.
 
 The build directory is ``_build/html`` unless ``WDLIB_BOOK_HTML`` names
 another one; screenshots go to the ``screenshots`` folder beside it.
