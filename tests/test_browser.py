@@ -399,11 +399,47 @@ def test_search_finds_ridge(visit: Visit) -> None:
     assert hrefs, "search for 'ridge' listed nothing"
     summary = visit.page.locator("#search-results").inner_text()
     assert "did not match any documents" not in summary, summary
+    found = set()
     for href in hrefs:
         target = _local_target(urljoin(visit.page.url, href), visit.origin, HTML_DIR)
         assert target is not None and target[0].is_file(), f"search result {href} is not a page of the build"
+        found.add(target[0].relative_to(HTML_DIR).with_suffix("").as_posix())
+    chapters = found & set(NOTEBOOK_PAGES)
+    assert chapters or not NOTEBOOK_PAGES, f"no chapter among the results for 'ridge': {sorted(found)}"
     assert not visit.console_errors, visit.console_errors
     assert not visit.external, visit.external
+
+
+# Terms the glossary must define in both languages (named in the book's brief).
+GLOSSARY_PAIRS = [
+    ("weight decay", "权重衰减"),
+    ("regularization", "正则化"),
+    ("loss function", "损失函数"),
+    ("gradient descent", "梯度下降"),
+    ("overfitting", "过拟合"),
+    ("cross-validation", "交叉验证"),
+]
+
+
+def test_glossary_is_bilingual(visit: Visit) -> None:
+    """Each core term is one glossary entry carrying its English and Chinese names."""
+    if "book/glossary" not in PAGES:
+        pytest.skip("no glossary page in _toc.yml")
+    visit.goto("book/glossary.html")
+    entries = visit.page.evaluate(
+        """() => [...document.querySelectorAll('dl.glossary > dt')].reduce((acc, dt) => {
+            // consecutive <dt> elements name one entry; the <dd> after them closes it
+            const prev = dt.previousElementSibling;
+            if (!prev || prev.tagName !== 'DT') acc.push([]);
+            acc[acc.length - 1].push(dt.firstChild.textContent.trim());
+            return acc;
+        }, [])"""
+    )
+    assert entries, "the glossary page has no entries"
+    for english, chinese in GLOSSARY_PAIRS:
+        assert any(english in names and chinese in names for names in entries), (
+            f"no glossary entry names both {english!r} and {chinese!r}"
+        )
 
 
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
