@@ -129,6 +129,43 @@ def timing_table(rows: list[Row], *, rounds: bool = True) -> str:
     return md_table(header + (["rounds"] if rounds else []), body)
 
 
+def fit_table(rows: list[Row]) -> str:
+    """ridge_fit rows for the book page (narrower than the printed table)."""
+    header = ["shape n×d", "solver", "wdlib", "scikit-learn", "floor", "÷ scikit-learn", "÷ floor", "result"]
+    body = [
+        [
+            r.shape,
+            r.case.split("(")[-1].rstrip(")"),
+            fmt_time(r.wdlib),
+            fmt_time(r.reference),
+            fmt_time(r.floor),
+            fmt_ratio(r.ratio),
+            fmt_ratio(r.floor_ratio),
+            "pass" if r.passed else "FAIL",
+        ]
+        for r in rows
+    ]
+    return md_table(header, body)
+
+
+def selection_table(rows: list[Row]) -> str:
+    """ridge_path and loo_cv rows for the book page."""
+    header = ["case", "shape n×d", "wdlib", "scikit-learn", "÷ scikit-learn", "target", "result"]
+    body = [
+        [
+            f"`{r.case.split(',')[0]}` vs {r.reference_name}",
+            r.shape,
+            fmt_time(r.wdlib),
+            fmt_time(r.reference),
+            fmt_ratio(r.ratio),
+            r.target,
+            "pass" if r.passed else "FAIL",
+        ]
+        for r in rows
+    ]
+    return md_table(header, body)
+
+
 def gd_table(rows: list[GDRow]) -> str:
     header = ["κ", "λ", "GD steps", "bound κ·ln(1/ε)", "Nesterov steps", "√κ·ln(1/ε)", "result"]
     body = [
@@ -281,11 +318,15 @@ def write_page(
     n_pass = sum(r.passed for r in rows) + sum(g.passed for g in gd) + (book is not None and book_passed(book))
     n_all = len(rows) + len(gd) + (book is not None)
     machine = md_table(["", ""], [[k, v] for k, v in info])
+    fits = [r for r in rows if r.case.startswith("ridge_fit")]
+    selection = [r for r in rows if r.case.startswith(("ridge_path", "loo_cv"))]
+    imp = next(r for r in rows if r.case.startswith("import"))
     import_note = (
         f"After `import wdlib` these heavy modules were loaded: {', '.join(loaded)}."
         if loaded
-        else "After `import wdlib`, none of matplotlib, sympy, pandas, scikit-learn or scipy is loaded: "
-        "they load on first use of `wd.plotting`, `wd.symbolic`, `wd.data` or `wd.Ridge`."
+        else "After `import wdlib`, none of matplotlib, sympy, pandas, scikit-learn or scipy is loaded "
+        "(checked in the same interpreters): they load only when something that needs them is used, "
+        "such as `wd.plotting`, `wd.symbolic`, `wd.data` or `wd.Ridge`."
     )
     if book is None:
         book_section = "The chapters were not executed in this run."
@@ -315,27 +356,39 @@ Every comparison runs its contenders in one process, interleaved in a freshly sh
 after warm-up calls; each time is the median of the rounds' `time.perf_counter` wall times, and each ratio
 is a ratio of those medians. Before anything is timed the answers are checked against each other
 (coefficients to a relative 1e-7, leave-one-out errors to 1e-6), so a fast wrong answer cannot pass.
-Every contender gets the same BLAS thread count, listed below with the reason it was chosen (the
-libraries' defaults on an idle machine; one thread when other work already fills the cores, because
-multi-threaded BLAS then stalls waiting for descheduled threads and the timings measure that instead of
-the code). The load average is recorded too: absolute times vary from run to run, ratios much less.
+Every contender gets the same BLAS thread count, listed below. By default it is one thread: on a
+shared machine, multi-threaded OpenBLAS stalls whenever another process holds a core, and the timings
+then measure the neighbours rather than the code (`benchmarks/run.py --threads default` uses the
+libraries' own defaults). The chapters and the book build run in their own processes with the default
+threads. The load average is recorded too: absolute times vary from run to run, ratios much less.
 
 {machine}
 
-## Closed-form fits, λ selection and import time
+## Closed-form fits
 
-The *floor* for `ridge_fit` is written inline: centre `X` and `y`, form the Gram matrix
-$X_c^\\top X_c$ (when $n \\ge d$) or the kernel $X_c X_c^\\top$ (when $d > n$), add $n\\lambda$ to its
-diagonal, and solve with one Cholesky factorization (`scipy.linalg.cho_factor`/`cho_solve`), without
-input validation. scikit-learn's `Ridge(alpha=n*lam)` minimizes the same objective. `ridge_path` is
-compared with 100 separate `Ridge` fits and `loo_cv` with `RidgeCV` over the same 100 values of λ,
-whose leave-one-out errors must equal ours. For the import, the floor is numpy's own import, measured in
-the same fresh interpreters with `python -X importtime` (median of the cumulative times). The columns
-"÷ reference" and "÷ floor" are wdlib's median time divided by the other's; the targets bound them (for
-`ridge_fit`, the first bound is on "÷ reference" and the second on "÷ floor"), so 0.1× means ten times
-faster than scikit-learn.
+`ridge_fit` is compared with scikit-learn's `Ridge(alpha=n*lam)`, which minimizes the same objective,
+and with the *floor*, written inline: centre `X` and `y`, form the Gram matrix $X_c^\\top X_c$ (when
+$n \\ge d$) or the kernel $X_c X_c^\\top$ (when $d > n$), add $n\\lambda$ to its diagonal, and solve
+with one Cholesky factorization (`scipy.linalg.cho_factor`/`cho_solve`), without input validation.
+The ratios are wdlib's median time divided by the other's; the targets are at most 1.0 against
+scikit-learn and at most 1.5 against the floor.
 
-{timing_table(rows, rounds=False)}
+{fit_table(fits)}
+
+## Choosing λ
+
+`ridge_path` is compared with 100 separate `Ridge` fits, and `loo_cv` with `RidgeCV`, over the same 100
+values of λ; the leave-one-out errors of `loo_cv` and `RidgeCV` must agree before anything is timed.
+A ratio of 0.1 means ten times faster than scikit-learn.
+
+{selection_table(selection) if selection else "Not measured in this run."}
+
+## Import time
+
+The floor is numpy's own import, measured in the same fresh interpreters with
+`python -X importtime -c "import wdlib"` (medians of the cumulative times over {imp.rounds} runs).
+
+{md_table(["import wdlib", "import numpy", "ratio", "target", "result"], [[fmt_time(imp.wdlib), fmt_time(imp.floor), fmt_ratio(imp.floor_ratio), imp.target, "pass" if imp.passed else "FAIL"]])}
 
 {import_note}{extra}
 
