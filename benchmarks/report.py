@@ -34,14 +34,17 @@ class Row:
         return None if self.floor is None else self.wdlib / self.floor
 
 
+NBSP = "\u00a0"  # keeps a number and its unit on one line in the page's tables
+
+
 def fmt_time(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     if seconds < 1e-3:
-        return f"{seconds * 1e6:.0f} µs"
+        return f"{seconds * 1e6:.0f}{NBSP}µs"
     if seconds < 1.0:
-        return f"{seconds * 1e3:.1f} ms"
-    return f"{seconds:.2f} s"
+        return f"{seconds * 1e3:.1f}{NBSP}ms"
+    return f"{seconds:.2f}{NBSP}s"
 
 
 def fmt_ratio(value: float | None) -> str:
@@ -170,7 +173,7 @@ def gd_table(rows: list[GDRow]) -> str:
     header = ["κ", "λ", "GD steps", "bound κ·ln(1/ε)", "Nesterov steps", "√κ·ln(1/ε)", "result"]
     body = [
         [
-            f"{r.kappa:.3g}",
+            f"{r.kappa:.0f}",
             f"{r.lam:.3g}",
             f"{r.gd_iter}" + ("" if r.gd_converged else " (not converged)"),
             f"{r.bound:.0f}",
@@ -189,7 +192,7 @@ def book_table(book: BookResult) -> str:
             c.name,
             f"{c.seconds:.1f} s",
             f"{c.cell_seconds:.1f} s",
-            f"cell {c.slowest_cell}: {c.slowest_seconds:.1f} s" if c.slowest_cell else "–",
+            f"cell {c.slowest_cell}: {c.slowest_seconds:.1f}{NBSP}s" if c.slowest_cell else "–",
             c.status,
         ]
         for c in book.chapters
@@ -250,7 +253,7 @@ def write_figure(path: Path, rows: list[Row], gd: list[GDRow], book: BookResult 
         targets = [1.0 / r.bound for r in selection]
         ax.hlines(targets, x - 0.4, x + 0.4, colors=OKABE_ITO[6], linewidth=2, label="target")
         ax.axhline(1.0, color=OKABE_ITO[1], linewidth=1, linestyle=":", label="as fast as scikit-learn")
-        ax.set_xticks(x, [f"{r.case.split(',')[0]}\n{r.shape}\nvs {r.reference_name}" for r in selection])
+        ax.set_xticks(x, [f"{r.case.split(',')[0]}\n{r.shape}\nvs {r.reference_name.replace(' Ridge', '')}" for r in selection])
         ax.set_yscale("log")
         ax.set_ylabel("speed-up over scikit-learn (×, log scale)")
         ax.set_title("(b) 100 values of λ")

@@ -189,7 +189,7 @@ def bench_ridge_fit(budget: Budget) -> list[Row]:
                 med["sklearn"],
                 "Ridge",
                 med["floor"],
-                "≤ 1.0×, ≤ 1.5×",
+                "≤\u00a01.0×, ≤\u00a01.5×",
                 passed,
                 len(times["wdlib"]),
                 bound=1.0,
@@ -238,7 +238,7 @@ def bench_ridge_path(budget: Budget) -> list[Row]:
                 med["sklearn"],
                 "100 Ridge fits",
                 None,
-                "≤ 0.1×",
+                "≤\u00a00.1×",
                 med["wdlib"] <= 0.1 * med["sklearn"],
                 len(times["wdlib"]),
                 bound=0.1,
@@ -268,7 +268,7 @@ def bench_loo_cv(budget: Budget) -> list[Row]:
         assert math.isclose(ours.best_lam * n, theirs.alpha_, rel_tol=1e-9), (ours.best_lam * n, theirs.alpha_)
         assert math.isclose(res["sklearn"].alpha_, theirs.alpha_)
         med = medians(times)
-        target = "≤ 0.2×" if factor < 1 else "≤ 1.0×"
+        target = "≤\u00a00.2×" if factor < 1 else "≤\u00a01.0×"
         rows.append(
             Row(
                 "loo_cv, 100 λ",
@@ -320,7 +320,7 @@ def bench_import(rounds: int) -> tuple[Row, list[str]]:
         None,
         "",
         np_med,
-        "< 0.3 s",
+        "<\u00a00.3\u00a0s",
         wd_med < 0.3 and not loaded,
         rounds,
     )
