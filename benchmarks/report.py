@@ -255,6 +255,7 @@ def write_figure(path: Path, rows: list[Row], gd: list[GDRow], book: BookResult 
         ax.axhline(1.0, color=OKABE_ITO[1], linewidth=1, linestyle=":", label="as fast as scikit-learn")
         ax.set_xticks(x, [f"{r.case.split(',')[0]}\n{r.shape}\nvs {r.reference_name.replace(' Ridge', '')}" for r in selection])
         ax.set_yscale("log")
+        ax.set_ylim(0.5, 5 * max(max(speedup), max(targets)))  # room for the legend above the bars
         ax.set_ylabel("speed-up over scikit-learn (×, log scale)")
         ax.set_title("(b) 100 values of λ")
         ax.legend(frameon=False)
