@@ -134,7 +134,7 @@ def test_predict(rng):
     X, y = _problem(rng)
     fit = wd.lasso_fit(X, y, 0.1)
     np.testing.assert_allclose(fit.predict(X[:3]), X[:3] @ fit.coef + fit.intercept)
-    with pytest.raises(ValueError, match=r"X must be 2-D with 15 column\(s\) like the training data; got shape \(3, 2\)"):
+    with pytest.raises(ValueError, match=r"X must have 15 column\(s\) like the training data; got shape \(3, 2\)\. Transform new data"):
         fit.predict(X[:3, :2])
 
 

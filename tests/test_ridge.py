@@ -105,8 +105,10 @@ def test_predict_and_frozen_result(rng):
     np.testing.assert_allclose(fit.predict(X), X @ fit.coef + fit.intercept)
     with pytest.raises(AttributeError):
         fit.intercept = 0.0
-    with pytest.raises(ValueError, match=r"X must be 2-D with 3 column\(s\) like the training data; got shape \(4,\)"):
-        fit.predict(np.ones(4))
+    with pytest.raises(ValueError, match=r"X must have 3 column\(s\) like the training data; got shape \(1, 4\)"):
+        fit.predict(np.ones((1, 4)))
+    with pytest.raises(ValueError, match=r"X must be 2-D of shape \(n_samples, n_features\); got 1-D"):
+        fit.predict(np.ones(3))
 
 
 def test_effective_dof_against_hat_matrix_trace(rng):

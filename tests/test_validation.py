@@ -84,3 +84,8 @@ def test_positive_int_and_float():
 def test_unknown_solver():
     with pytest.raises(ValueError, match=r"solver must be one of 'auto', 'cholesky', 'kernel', 'svd'; got 'qr'"):
         wd.ridge_fit(X, y, lam=0.1, solver="qr")
+
+
+def test_huge_finite_values_are_not_mistaken_for_infinity():
+    X_big = np.full((3, 2), 1e308)  # the sum overflows, every entry is finite
+    assert wd._validation.check_X(X_big) is not None

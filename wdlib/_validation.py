@@ -13,6 +13,7 @@ import numpy as np
 
 __all__ = [
     "check_X",
+    "check_X_for_predict",
     "check_X_y",
     "check_coef",
     "check_lam",
@@ -48,7 +49,9 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
 
 
 def _check_finite(arr: np.ndarray, name: str) -> None:
-    if not np.all(np.isfinite(arr)):
+    if np.isfinite(arr.sum()):  # one pass and no temporary; a NaN or inf makes the sum non-finite
+        return
+    if not np.all(np.isfinite(arr)):  # the sum may also overflow with finite entries
         n_bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
         raise ValueError(
             f"{name} must contain only finite numbers; got {n_bad} NaN or "
@@ -79,6 +82,17 @@ def check_X(X: object, name: str = "X") -> np.ndarray:
             f"{arr.shape}. Pass a non-empty array."
         )
     _check_finite(arr, name)
+    return arr
+
+
+def check_X_for_predict(X: object, n_features: int) -> np.ndarray:
+    """Validate new samples for a fitted model with ``n_features`` coefficients."""
+    arr = check_X(X)
+    if arr.shape[1] != n_features:
+        raise ValueError(
+            f"X must have {n_features} column(s) like the training data; got "
+            f"shape {arr.shape}. Transform new data exactly as the training data."
+        )
     return arr
 
 

@@ -24,6 +24,7 @@ from ._validation import (
     check_lam,
     check_positive_float,
     check_positive_int,
+    check_X_for_predict,
     check_X_y,
 )
 from .gd import ConvergenceWarning
@@ -66,13 +67,7 @@ class LassoResult:
 
     def predict(self, X: object) -> np.ndarray:
         """Return ``X @ coef + intercept`` for new samples."""
-        X_arr = np.asarray(X, dtype=np.float64)
-        if X_arr.ndim != 2 or X_arr.shape[1] != self.coef.shape[0]:
-            raise ValueError(
-                f"X must be 2-D with {self.coef.shape[0]} column(s) like the "
-                f"training data; got shape {X_arr.shape}."
-            )
-        return X_arr @ self.coef + self.intercept
+        return check_X_for_predict(X, self.coef.shape[0]) @ self.coef + self.intercept
 
 
 def _soft_threshold(z: float, t: float) -> float:

@@ -16,7 +16,7 @@ from typing import Callable, Literal
 
 import numpy as np
 
-from ._validation import check_lam, check_lams, check_X, check_X_y
+from ._validation import check_lam, check_lams, check_X, check_X_for_predict, check_X_y
 
 __all__ = ["RidgeResult", "effective_dof", "ridge_fit"]
 
@@ -46,13 +46,7 @@ class RidgeResult:
 
     def predict(self, X: object) -> np.ndarray:
         """Return ``X @ coef + intercept`` for new samples."""
-        X_arr = np.asarray(X, dtype=np.float64)
-        if X_arr.ndim != 2 or X_arr.shape[1] != self.coef.shape[0]:
-            raise ValueError(
-                f"X must be 2-D with {self.coef.shape[0]} column(s) like the "
-                f"training data; got shape {X_arr.shape}."
-            )
-        return X_arr @ self.coef + self.intercept
+        return check_X_for_predict(X, self.coef.shape[0]) @ self.coef + self.intercept
 
 
 def _solve_cholesky(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:

@@ -23,7 +23,7 @@ from typing import Iterable
 
 import numpy as np
 
-from ._validation import check_lams, check_positive_int, check_X, check_X_y
+from ._validation import check_lams, check_positive_int, check_X, check_X_for_predict, check_X_y
 from .ridge import center
 
 __all__ = [
@@ -59,13 +59,7 @@ class RidgePath:
 
     def predict(self, X: object) -> np.ndarray:
         """Predictions of every fit: an array of shape (n_samples, n_lams)."""
-        X_arr = check_X(X)
-        if X_arr.shape[1] != self.coefs.shape[1]:
-            raise ValueError(
-                f"X must have {self.coefs.shape[1]} column(s) like the training "
-                f"data; got shape {X_arr.shape}."
-            )
-        return X_arr @ self.coefs.T + self.intercepts
+        return check_X_for_predict(X, self.coefs.shape[1]) @ self.coefs.T + self.intercepts
 
     def mse(self, X: object, y: object) -> np.ndarray:
         """Mean squared error of every fit on ``(X, y)``: shape (n_lams,)."""
