@@ -49,7 +49,9 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
 
 
 def _check_finite(arr: np.ndarray, name: str) -> None:
-    if np.isfinite(arr.sum()):  # one pass and no temporary; a NaN or inf makes the sum non-finite
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = arr.sum()
+    if np.isfinite(total):  # one pass, no temporary: a NaN or inf makes the sum non-finite
         return
     if not np.all(np.isfinite(arr)):  # the sum may also overflow with finite entries
         n_bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
