@@ -28,7 +28,7 @@ from ._validation import (
     check_X_y,
 )
 from .gd import ConvergenceWarning
-from .ridge import center
+from .ridge import _center
 
 __all__ = ["LassoResult", "lasso_fit"]
 
@@ -237,7 +237,7 @@ def lasso_fit(
     tol = check_positive_float(tol, "tol")
     n, d = X_arr.shape
     w0 = np.zeros(d) if coef_init is None else check_coef(coef_init, d, "coef_init").copy()
-    Xc, yc, x_mean, y_mean = center(X_arr, y_arr, bool(fit_intercept))
+    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, bool(fit_intercept))
     w, n_iter, converged, gap = _coordinate_descent(Xc, yc, w0, n * lam, n * l2_lam, max_iter, tol)
     if not converged:
         warnings.warn(

@@ -111,7 +111,7 @@ def _choose_solver(solver: str, n: int, d: int, alpha: float) -> str:
     return "cholesky" if n >= d else "kernel"
 
 
-def center(X: np.ndarray, y: np.ndarray, fit_intercept: bool):
+def _center(X: np.ndarray, y: np.ndarray, fit_intercept: bool):
     """Return centred copies of ``X`` and ``y`` and their means (zeros if not centring)."""
     if not fit_intercept:
         return X, y, np.zeros(X.shape[1]), 0.0
@@ -191,7 +191,7 @@ def ridge_fit(
     n, d = X_arr.shape
     alpha = n * lam
     name = _choose_solver(solver, n, d, alpha)
-    Xc, yc, x_mean, y_mean = center(X_arr, y_arr, bool(fit_intercept))
+    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, bool(fit_intercept))
     try:
         coef = SOLVERS[name](Xc, yc, alpha)
     except np.linalg.LinAlgError:

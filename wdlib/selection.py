@@ -24,7 +24,7 @@ from typing import Iterable
 import numpy as np
 
 from ._validation import check_lams, check_positive_int, check_X, check_X_for_predict, check_X_y
-from .ridge import center
+from .ridge import _center
 
 __all__ = [
     "BiasVariance",
@@ -206,7 +206,7 @@ def ridge_path(X: object, y: object, lams: object, *, fit_intercept: bool = True
     X_arr, y_arr = check_X_y(X, y)
     lam_arr = check_lams(lams)
     n = X_arr.shape[0]
-    Xc, yc, x_mean, y_mean = center(X_arr, y_arr, bool(fit_intercept))
+    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, bool(fit_intercept))
     coefs = _path_coefs(Xc, yc, n * lam_arr)
     intercepts = y_mean - coefs @ x_mean if fit_intercept else np.zeros(lam_arr.size)
     return RidgePath(lam_arr.copy(), coefs, intercepts)
@@ -329,7 +329,7 @@ def loo_cv(X: object, y: object, lams: object, *, fit_intercept: bool = True) ->
     lam_arr = check_lams(lams)
     n = X_arr.shape[0]
     _check_n_samples(n, "loo_cv")
-    Xc, yc, _, _ = center(X_arr, y_arr, bool(fit_intercept))
+    Xc, yc, _, _ = _center(X_arr, y_arr, bool(fit_intercept))
     sq = _loo_residuals(Xc, yc, n * lam_arr, bool(fit_intercept)) ** 2
     return _cv_result(lam_arr, sq.mean(axis=0), sq.std(axis=0, ddof=1), n)
 
