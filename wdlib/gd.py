@@ -11,6 +11,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validation import (
     check_lam,
@@ -66,7 +67,7 @@ def _design(X: np.ndarray, fit_intercept: bool) -> np.ndarray:
     return np.hstack([X, np.ones((X.shape[0], 1))]) if fit_intercept else X
 
 
-def lipschitz_constant(X: object, lam: float, *, fit_intercept: bool = True) -> float:
+def lipschitz_constant(X: ArrayLike, lam: float, *, fit_intercept: bool = True) -> float:
     r"""Largest eigenvalue :math:`L` of the ridge objective's Hessian.
 
     Parameters
@@ -117,7 +118,7 @@ def _hessian(X: np.ndarray, lam: float, fit_intercept: bool) -> np.ndarray:
     return hess
 
 
-def condition_number(X: object, lam: float, *, fit_intercept: bool = True) -> float:
+def condition_number(X: ArrayLike, lam: float, *, fit_intercept: bool = True) -> float:
     r"""Condition number :math:`\kappa = L/\mu` of the ridge objective's Hessian.
 
     Parameters
@@ -162,8 +163,8 @@ def condition_number(X: object, lam: float, *, fit_intercept: bool = True) -> fl
 
 
 def gradient_descent(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     *,
     lr: float | None = None,

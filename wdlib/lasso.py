@@ -18,6 +18,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validation import (
     check_coef,
@@ -65,7 +66,7 @@ class LassoResult:
     converged: bool
     dual_gap: float
 
-    def predict(self, X: object) -> np.ndarray:
+    def predict(self, X: ArrayLike) -> np.ndarray:
         """Return ``X @ coef + intercept`` for new samples."""
         return check_X_for_predict(X, self.coef.shape[0]) @ self.coef + self.intercept
 
@@ -142,15 +143,15 @@ def _coordinate_descent(X: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: floa
 
 
 def lasso_fit(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     *,
     l2_lam: float = 0.0,
     fit_intercept: bool = True,
     max_iter: int = 1000,
     tol: float = 1e-6,
-    coef_init: object | None = None,
+    coef_init: ArrayLike | None = None,
 ) -> LassoResult:
     r"""Fit the lasso (or the elastic net) by cyclic coordinate descent.
 

@@ -12,13 +12,14 @@ formula), with the intercept :math:`b` left out of the penalty:
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validation import check_coef, check_lam, check_X_y, _as_float_array, _check_finite
 
 __all__ = ["l2_penalty", "l2_penalty_grad", "ridge_objective", "ridge_gradient"]
 
 
-def _check_w(w: object) -> np.ndarray:
+def _check_w(w: ArrayLike) -> np.ndarray:
     arr = _as_float_array(w, "w")
     if arr.ndim != 1:
         raise ValueError(
@@ -39,7 +40,7 @@ def _check_intercept(intercept: object) -> float:
     return float(value)
 
 
-def l2_penalty(w: object, lam: float) -> float:
+def l2_penalty(w: ArrayLike, lam: float) -> float:
     r"""Return the L2 penalty :math:`\frac{\lambda}{2}\lVert w\rVert_2^2`.
 
     Parameters
@@ -69,7 +70,7 @@ def l2_penalty(w: object, lam: float) -> float:
     return 0.5 * lam * float(w_arr @ w_arr)
 
 
-def l2_penalty_grad(w: object, lam: float) -> np.ndarray:
+def l2_penalty_grad(w: ArrayLike, lam: float) -> np.ndarray:
     r"""Return the gradient of the L2 penalty, :math:`\lambda w`.
 
     Parameters
@@ -99,7 +100,7 @@ def l2_penalty_grad(w: object, lam: float) -> np.ndarray:
     return lam * w_arr
 
 
-def _residual(X: object, y: object, coef: object, intercept: object):
+def _residual(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: object):
     X_arr, y_arr = check_X_y(X, y)
     w = check_coef(coef, X_arr.shape[1])
     b = _check_intercept(intercept)
@@ -107,7 +108,7 @@ def _residual(X: object, y: object, coef: object, intercept: object):
 
 
 def ridge_objective(
-    X: object, y: object, coef: object, intercept: float = 0.0, lam: float = 0.0
+    X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float = 0.0, lam: float = 0.0
 ) -> float:
     r"""Return the ridge objective :math:`J(w, b)` at ``(coef, intercept)``.
 
@@ -149,7 +150,7 @@ def ridge_objective(
 
 
 def ridge_gradient(
-    X: object, y: object, coef: object, intercept: float = 0.0, lam: float = 0.0
+    X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float = 0.0, lam: float = 0.0
 ) -> tuple[np.ndarray, float]:
     r"""Return the gradient of :func:`ridge_objective` in ``coef`` and ``intercept``.
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Literal
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validation import check_lam, check_lams, check_X, check_X_for_predict, check_X_y
 
@@ -44,7 +45,7 @@ class RidgeResult:
     lam: float
     solver: str
 
-    def predict(self, X: object) -> np.ndarray:
+    def predict(self, X: ArrayLike) -> np.ndarray:
         """Return ``X @ coef + intercept`` for new samples."""
         return check_X_for_predict(X, self.coef.shape[0]) @ self.coef + self.intercept
 
@@ -121,8 +122,8 @@ def _center(X: np.ndarray, y: np.ndarray, fit_intercept: bool):
 
 
 def ridge_fit(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     *,
     fit_intercept: bool = True,
@@ -203,7 +204,7 @@ def ridge_fit(
     return RidgeResult(coef=coef, intercept=intercept, lam=lam, solver=name)
 
 
-def effective_dof(X: object, lams: object, *, fit_intercept: bool = True) -> np.ndarray:
+def effective_dof(X: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True) -> np.ndarray:
     r"""Effective degrees of freedom of ridge regression for each penalty.
 
     Parameters

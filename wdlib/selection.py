@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ._validation import check_lams, check_positive_int, check_X, check_X_for_predict, check_X_y
 from .ridge import _center
@@ -57,11 +58,11 @@ class RidgePath:
     coefs: np.ndarray
     intercepts: np.ndarray
 
-    def predict(self, X: object) -> np.ndarray:
+    def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions of every fit: an array of shape (n_samples, n_lams)."""
         return check_X_for_predict(X, self.coefs.shape[1]) @ self.coefs.T + self.intercepts
 
-    def mse(self, X: object, y: object) -> np.ndarray:
+    def mse(self, X: ArrayLike, y: ArrayLike) -> np.ndarray:
         """Mean squared error of every fit on ``(X, y)``: shape (n_lams,)."""
         X_arr, y_arr = check_X_y(X, y)
         return np.mean((y_arr[:, None] - self.predict(X_arr)) ** 2, axis=0)
@@ -154,7 +155,7 @@ def _path_coefs(Xc: np.ndarray, yc: np.ndarray, alphas: np.ndarray) -> np.ndarra
     return ((u.T @ yc) / (s**2 + alphas[:, None])) @ (u.T @ Xc)
 
 
-def ridge_path(X: object, y: object, lams: object, *, fit_intercept: bool = True) -> RidgePath:
+def ridge_path(X: ArrayLike, y: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True) -> RidgePath:
     r"""Ridge regression for many penalties from one SVD.
 
     Parameters
@@ -265,7 +266,7 @@ def _cv_result(lams: np.ndarray, mse: np.ndarray, std: np.ndarray, k: int) -> CV
     return CVResult(lams.copy(), mse, std, se, float(lams[best]), lam_1se, k)
 
 
-def loo_cv(X: object, y: object, lams: object, *, fit_intercept: bool = True) -> CVResult:
+def loo_cv(X: ArrayLike, y: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True) -> CVResult:
     r"""Exact leave-one-out cross-validation error of ridge regression for many penalties.
 
     Parameters
@@ -356,9 +357,9 @@ def kfold_indices(n_samples: int, k: int, seed: int = 0) -> list[np.ndarray]:
 
 
 def kfold_cv(
-    X: object,
-    y: object,
-    lams: object,
+    X: ArrayLike,
+    y: ArrayLike,
+    lams: ArrayLike,
     *,
     k: int = 5,
     seed: int = 0,
@@ -432,9 +433,9 @@ def kfold_cv(
 
 def bias_variance(
     train_sets: Iterable[tuple[object, object]],
-    X_eval: object,
-    f_eval: object,
-    lams: object,
+    X_eval: ArrayLike,
+    f_eval: ArrayLike,
+    lams: ArrayLike,
     *,
     fit_intercept: bool = True,
 ) -> BiasVariance:
