@@ -18,7 +18,11 @@ __all__ = [
     "check_coef",
     "check_lam",
     "check_lams",
+    "check_bool",
+    "check_positive_float",
     "check_positive_int",
+    "check_real",
+    "check_seed",
 ]
 
 
@@ -31,14 +35,57 @@ def _describe(value: object) -> str:
 
 
 def _as_float_array(value: object, name: str) -> np.ndarray:
-    """Convert ``value`` to a float64 array without copying when possible."""
-    if isinstance(value, (str, bytes)):
+    """Convert ``value`` to a float64 array without copying when possible.
+
+    Rejects what ``np.asarray(value, dtype=float)`` would silently misread:
+    text, complex numbers (numpy drops the imaginary part with only a
+    warning) and masked arrays with masked entries (numpy uses the hidden
+    values).
+    """
+    if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(
             f"{name} must be a numeric array-like; got {_describe(value)}. "
             f"Pass a list or numpy array of numbers."
         )
+    if isinstance(value, np.ma.MaskedArray):
+        if np.ma.count_masked(value):
+            raise ValueError(
+                f"{name} must not contain masked entries; got a masked "
+                f"array with {np.ma.count_masked(value)} masked value(s). "
+                f"Impute or drop them first (see wdlib.data), or pass "
+                f"{name}.filled(value) to choose the fill explicitly."
+            )
+        value = np.ma.getdata(value)
+    raw = value if isinstance(value, np.ndarray) else None
+    if raw is None:
+        try:
+            raw = np.asarray(value)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(
+                f"{name} must be a numeric array-like; got "
+                f"{_describe(value)} ({exc}). Pass a rectangular list or "
+                f"numpy array of numbers."
+            ) from None
+    if np.iscomplexobj(raw) or (
+        raw.dtype == object
+        and any(isinstance(v, complex) for v in raw.flat)
+    ):
+        raise TypeError(
+            f"{name} must be real; got {_describe(value)} with complex "
+            f"values. Pass the real part explicitly ({name}.real) if that "
+            f"is what you mean."
+        )
+    if raw.dtype.kind in "US" or (
+        raw.dtype == object
+        and any(isinstance(v, (str, bytes)) for v in raw.flat)
+    ):
+        raise TypeError(
+            f"{name} must be a numeric array-like; got {_describe(value)} "
+            f"holding text. Convert it to numbers first, e.g. one-hot "
+            f"encode text columns."
+        )
     try:
-        arr = np.asarray(value, dtype=np.float64)
+        arr = np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError) as exc:
         raise TypeError(
             f"{name} must be a numeric array-like; got {_describe(value)} "
@@ -212,3 +259,42 @@ def check_positive_float(value: object, name: str, *, allow_none: bool = False) 
             f"positive value such as {name}=1e-3."
         )
     return out
+
+
+def check_bool(value: object, name: str) -> bool:
+    """Validate a flag: ``True`` or ``False`` (numpy booleans accepted).
+
+    Strings such as ``"False"`` are truthy, so accepting them would silently
+    turn an option on; they are rejected.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(
+        f"{name} must be True or False; got {_describe(value)}. Pass a "
+        f"bool, e.g. {name}=False."
+    )
+
+
+def check_real(value: object, name: str) -> float:
+    """Validate a real, finite scalar (any sign)."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+        value, numbers.Real
+    ):
+        raise TypeError(
+            f"{name} must be a real number; got {_describe(value)}. Pass a "
+            f"float such as {name}=0.0."
+        )
+    out = float(value)
+    if not np.isfinite(out):
+        raise ValueError(
+            f"{name} must be a finite number; got {out!r}. Pass a finite "
+            f"value."
+        )
+    return out
+
+
+def check_seed(value: object, name: str = "seed") -> int:
+    """Validate a random seed: a non-negative integer."""
+    return check_positive_int(value, name, minimum=0)
