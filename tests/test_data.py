@@ -434,6 +434,86 @@ def test_ridge_errors_match_sklearn(rng):
         data.ridge_errors(X, y, Xt, yt, [-1.0])
 
 
+def test_ridge_errors_rejects_a_column_or_missing_y_test():
+    # Hand computation: y = 2x on x = 0..3, lam = 1.25 gives w = 1, b = 1.5
+    # (n * lam = 5 = sum of centred x^2); at x + 0.5 the fit is x + 2 and the
+    # target 2x + 1, so the test MSE is mean((x - 1)^2) = (1 + 0 + 1 + 4) / 4.
+    X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    y_test = 2 * X[:, 0] + 1
+    _, te = data.ridge_errors(X, 2 * X[:, 0], X + 0.5, y_test, [1.25])
+    assert te.tolist() == [pytest.approx(1.5)]
+    # a column target used to broadcast to a (4, 4) residual: MSE 6.5
+    with pytest.raises(ValueError, match=r"y_test must be 1-D .* y_test.ravel\(\)"):
+        data.ridge_errors(X, 2 * X[:, 0], X + 0.5, y_test[:, None], [1.25])
+    with pytest.raises(TypeError, match="y_test must be a numeric array-like; got None"):
+        data.ridge_errors(X, 2 * X[:, 0], X + 0.5, None, [1.25])
+    with pytest.raises(ValueError, match="X_test has 4 rows but y_test has 3"):
+        data.ridge_errors(X, 2 * X[:, 0], X + 0.5, y_test[:3], [1.25])
+    with pytest.raises(ValueError, match=r"y_train must be 1-D .* y_train.ravel"):
+        data.ridge_errors(X, 2 * X, X + 0.5, y_test, [1.25])
+    with pytest.raises(ValueError, match="X_test must have 1 column.* like X_train"):
+        data.ridge_errors(X, 2 * X[:, 0], np.ones((4, 2)), y_test, [1.25])
+    with pytest.raises(TypeError, match="lams must be a numeric array-like; got '0.5'"):
+        data.ridge_errors(X, 2 * X[:, 0], X + 0.5, y_test, "0.5")
+
+
+@pytest.mark.parametrize("role", ["numeric", "categorical"])
+def test_prepare_refuses_the_target_as_a_feature(penguin_split, role):
+    train, test = penguin_split
+    kwargs = {"numeric": list(data.PENGUIN_NUMERIC), "categorical": list(data.PENGUIN_CATEGORICAL)}
+    kwargs[role] = kwargs[role] + [data.PENGUIN_TARGET]
+    with pytest.raises(ValueError, match=f"{role} must not contain the target 'body_mass_g'"):
+        data.prepare(train, test, **kwargs)
+
+
+def test_prepare_validates_roles_and_flags(penguin_split):
+    train, test = penguin_split
+    with pytest.raises(ValueError, match=r"\['sex'\] are listed as both numeric and categorical"):
+        data.prepare(train, test, numeric=[*data.PENGUIN_NUMERIC, "sex"])
+    with pytest.raises(ValueError, match=r"numeric lists \['bill_depth_mm'\] more than once"):
+        data.prepare(train, test, numeric=[*data.PENGUIN_NUMERIC, "bill_depth_mm"])
+    with pytest.raises(TypeError, match="numeric must be a sequence of column names; got str"):
+        data.prepare(train, test, numeric="bill_depth_mm")
+    with pytest.raises(TypeError, match="standardize must be True or False; got 'False'"):
+        data.prepare(train, test, standardize="False")
+    with pytest.raises(TypeError, match="target must be a column name"):
+        data.prepare(train, test, target=["body_mass_g"])
+
+
+@pytest.mark.parametrize(
+    "call, exc, match",
+    [
+        (lambda: data.make_overfitting(coef_value="0.5"), TypeError,
+         "coef_value must be a real number; got '0.5'"),
+        (lambda: data.make_overfitting(intercept=[0.05]), TypeError,
+         r"intercept must be a real number; got \[0.05\]"),
+        (lambda: data.make_overfitting(coef_value=float("nan")), ValueError,
+         "coef_value must be a finite number"),
+        (lambda: data.make_article_data(seed=-1), ValueError,
+         "seed must be an integer >= 0; got -1"),
+        (lambda: data.make_sine(seed=1.5), TypeError,
+         "seed must be an integer >= 0; got 1.5"),
+        (lambda: data.train_test_split(np.ones(4), seed="0"), TypeError,
+         "seed must be an integer >= 0; got '0'"),
+        (lambda: data.polynomial_features(["1", "2"], 2), TypeError,
+         "x must be a numeric array-like; got .* holding text"),
+        (lambda: data.polynomial_features([1 + 1j, 2], 2), TypeError,
+         "x must be real"),
+        (lambda: data.polynomial_features(None, 2), TypeError,
+         "x must be a numeric array-like; got None"),
+    ],
+)
+def test_entry_points_validate_before_converting(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
+
+
+def test_generators_accept_numpy_scalars():
+    train, _ = data.make_overfitting(coef_value=np.float32(0.5), intercept=np.int64(1), seed=np.int64(2))
+    np.testing.assert_array_equal(train.coef, np.full(200, 0.5))
+    assert train.intercept == 1.0 and isinstance(train.intercept, float)
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     values=st.lists(st.floats(-1e3, 1e3, allow_nan=False), min_size=3, max_size=30),

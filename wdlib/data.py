@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from ._validation import check_lam, check_lams, check_positive_float, check_positive_int, check_X
+from ._validation import (
+    _as_float_array,
+    _check_y,
+    check_bool,
+    check_lam,
+    check_lams,
+    check_positive_float,
+    check_positive_int,
+    check_real,
+    check_seed,
+    check_X,
+)
 
 if TYPE_CHECKING:  # pandas is optional at run time
     import pandas as pd
@@ -105,7 +116,7 @@ def make_article_data(n_samples: int = 100, *, noise: float = 0.5, seed: int = 0
     """
     n_samples = check_positive_int(n_samples, "n_samples")
     noise = check_positive_float(noise, "noise")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     X = rng.uniform(0.0, 1.0, size=(n_samples, 1))
     y = 3.0 * X[:, 0] + 2.0 + noise * rng.standard_normal(n_samples)
     return Dataset(X, y, np.array([3.0]), 2.0, noise)
@@ -161,13 +172,15 @@ def make_overfitting(
     n_features = check_positive_int(n_features, "n_features")
     n_test = check_positive_int(n_test, "n_test")
     noise = check_positive_float(noise, "noise")
-    rng = np.random.default_rng(seed)
-    coef = np.full(n_features, float(coef_value))
+    coef_value = check_real(coef_value, "coef_value")
+    intercept = check_real(intercept, "intercept")
+    rng = np.random.default_rng(check_seed(seed))
+    coef = np.full(n_features, coef_value)
 
     def draw(n: int) -> Dataset:
         X = rng.standard_normal((n, n_features))
         y = X @ coef + intercept + noise * rng.standard_normal(n)
-        return Dataset(X, y, coef, float(intercept), noise)
+        return Dataset(X, y, coef, intercept, noise)
 
     return draw(n_samples), draw(n_test)
 
@@ -229,7 +242,7 @@ def make_sine(
     n_samples = check_positive_int(n_samples, "n_samples")
     n_test = check_positive_int(n_test, "n_test")
     noise = check_positive_float(noise, "noise")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
 
     def draw(n: int) -> Curve:
         x = rng.uniform(0.0, 1.0, size=n)
@@ -264,7 +277,7 @@ def polynomial_features(x: object, degree: int) -> np.ndarray:
            [ 3.,  9., 27.]])
     """
     degree = check_positive_int(degree, "degree")
-    arr = np.asarray(x, dtype=np.float64)
+    arr = _as_float_array(x, "x")
     if arr.ndim != 1 or not np.all(np.isfinite(arr)):
         raise ValueError(
             f"x must be a 1-D array of finite numbers; got shape {arr.shape}. "
@@ -541,7 +554,7 @@ def train_test_split(*arrays: Any, test_size: float = 0.25, seed: int = 0) -> tu
             f"test_size={test_size} leaves no training rows out of {n}; pass a "
             f"smaller test_size or more rows."
         )
-    perm = np.random.default_rng(seed).permutation(n)
+    perm = np.random.default_rng(check_seed(seed)).permutation(n)
     test_idx, train_idx = np.sort(perm[:n_test]), np.sort(perm[n_test:])
     out = []
     for a in arrays:
@@ -727,8 +740,9 @@ class Standardizer:
         --------
         >>> import numpy as np, wdlib as wd
         >>> sc = wd.data.fit_standardizer(np.array([[1.0], [3.0]]))
-        >>> sc.transform(np.array([[2.0], [5.0]]))
-        array([[0.], [2.]])
+        >>> sc.transform(np.array([[2.0], [5.0]]))  # mean 2, sd 1
+        array([[0.],
+               [3.]])
         """
         if self.columns is None:
             X = check_X(data, "data")
@@ -987,15 +1001,35 @@ def ridge_errors(
     """
     from .ridge import ridge_fit
 
-    X_test = check_X(X_test, "X_test")
-    y_test = np.asarray(y_test, dtype=np.float64)
-    lam_arr = check_lams(np.atleast_1d(np.asarray(lams, dtype=np.float64)))
+    X_tr, y_tr = _check_split(X_train, y_train, "X_train", "y_train")
+    X_te, y_te = _check_split(X_test, y_test, "X_test", "y_test")
+    if X_te.shape[1] != X_tr.shape[1]:
+        raise ValueError(
+            f"X_test must have {X_tr.shape[1]} column(s) like X_train; got "
+            f"shape {X_te.shape}. Transform the test split exactly as the "
+            f"training split."
+        )
+    lam_arr = check_lams(np.atleast_1d(_as_float_array(lams, "lams")))
     train_mse, test_mse = np.empty(lam_arr.size), np.empty(lam_arr.size)
     for k, lam in enumerate(lam_arr):
-        fit = ridge_fit(X_train, y_train, float(lam))
-        train_mse[k] = np.mean((np.asarray(y_train, dtype=np.float64) - fit.predict(X_train)) ** 2)
-        test_mse[k] = np.mean((y_test - fit.predict(X_test)) ** 2)
+        fit = ridge_fit(X_tr, y_tr, float(lam))
+        train_mse[k] = np.mean((y_tr - fit.predict(X_tr)) ** 2)
+        test_mse[k] = np.mean((y_te - fit.predict(X_te)) ** 2)
     return train_mse, test_mse
+
+
+def _check_split(
+    X: Any, y: Any, x_name: str, y_name: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """``check_X_y`` for one split, with the split's own argument names."""
+    X_arr = check_X(X, x_name)
+    y_raw = _as_float_array(y, y_name)
+    if y_raw.ndim == 1 and y_raw.shape[0] != X_arr.shape[0]:
+        raise ValueError(
+            f"{x_name} has {X_arr.shape[0]} rows but {y_name} has "
+            f"{y_raw.shape[0]}; pass arrays with the same number of samples."
+        )
+    return X_arr, _check_y(y_raw, X_arr.shape[0], y_name)
 
 
 def prepare(
@@ -1048,7 +1082,10 @@ def prepare(
     9
     """
     train, test = _check_frame(train, "train"), _check_frame(test, "test")
-    numeric, categorical = list(numeric), list(categorical)
+    numeric = list(_check_names(numeric, "numeric"))
+    categorical = list(_check_names(categorical, "categorical"))
+    standardize = check_bool(standardize, "standardize")
+    _check_roles(target, numeric, categorical)
     features = numeric + categorical
     for name, part in (("train", train), ("test", test)):
         _check_columns(part, features + [target], f"columns of {name}")
@@ -1080,6 +1117,46 @@ def prepare(
         Xtr.to_numpy(dtype=np.float64), ytr, Xte.to_numpy(dtype=np.float64), yte,
         tuple(str(c) for c in Xtr.columns), imputer, encoder, scaler, rep_tr, rep_te,
     )
+
+
+def _check_names(columns: object, name: str) -> tuple[str, ...]:
+    """A sequence of column names (a lone string is a common slip)."""
+    if isinstance(columns, str) or not isinstance(columns, Iterable):
+        raise TypeError(
+            f"{name} must be a sequence of column names; got "
+            f"{type(columns).__name__} {columns!r}. Pass a list, e.g. "
+            f"{name}=[{columns!r}]."
+        )
+    return tuple(columns)
+
+
+def _check_roles(target: object, numeric: list, categorical: list) -> None:
+    """Each column plays one role: target, numeric or categorical feature."""
+    if not isinstance(target, str):
+        raise TypeError(
+            f"target must be a column name (str); got "
+            f"{type(target).__name__} {target!r}. Pass e.g. "
+            f"target={PENGUIN_TARGET!r}."
+        )
+    for name, cols in (("numeric", numeric), ("categorical", categorical)):
+        if target in cols:
+            raise ValueError(
+                f"{name} must not contain the target {target!r}: a model "
+                f"given its own target as a feature learns nothing. Remove "
+                f"{target!r} from {name}."
+            )
+    both = sorted(set(numeric) & set(categorical))
+    if both:
+        raise ValueError(
+            f"columns {both} are listed as both numeric and categorical; "
+            f"each feature needs one role. Remove them from one list."
+        )
+    for name, cols in (("numeric", numeric), ("categorical", categorical)):
+        twice = sorted({c for c in cols if cols.count(c) > 1})
+        if twice:
+            raise ValueError(
+                f"{name} lists {twice} more than once; list each column once."
+            )
 
 
 @dataclass(frozen=True)
@@ -1153,6 +1230,7 @@ def leakage_study(
 
     lam = check_lam(lam)
     n_repeats = check_positive_int(n_repeats, "n_repeats")
+    seed = check_seed(seed)
     clean, leaky = np.empty(n_repeats), np.empty(n_repeats)
     for r in range(n_repeats):
         train, test = train_test_split(df, test_size=test_size, seed=seed + r)
