@@ -250,3 +250,84 @@ def test_inputs_not_modified(rng):
     np.testing.assert_array_equal(X, X0)
     np.testing.assert_array_equal(y, y0)
     np.testing.assert_array_equal(coef, c0)
+
+
+# --------------------------------------------------------------------------- symbols without assumptions
+
+
+def _plain(name):
+    """A symbol with no assumptions: a different sympy object from the real one."""
+    return sp.Symbol(name)
+
+
+def test_gradient_of_expression_in_plain_symbols_matches_hand_derivation():
+    # L = (y1 - x11 w1 - x12 w2 - b)^2 / 2 + lam/2 (w1^2 + w2^2), n = 1:
+    # dL/dw_j = -x1j r + lam w_j and dL/db = -r with r = y1 - x11 w1 - x12 w2 - b.
+    w1, w2, b, lam, y1 = (_plain(n) for n in ("w_1", "w_2", "b", "lambda", "y_1"))
+    x11, x12 = _plain("x_{1,1}"), _plain("x_{1,2}")
+    r = y1 - x11 * w1 - x12 * w2 - b
+    expr = r**2 / 2 + lam / 2 * (w1**2 + w2**2)
+    s = sym.ridge_symbols(1, 2)
+    assert sp.diff(expr, s.w[0]) == 0  # why it matters: sympy sees other symbols
+    grad_w, grad_b = sym.gradient(expr, s)
+    R = s.y[0] - s.X[0, 0] * s.w[0] - s.X[0, 1] * s.w[1] - s.b
+    hand_w = [-s.X[0, 0] * R + s.lam * s.w[0], -s.X[0, 1] * R + s.lam * s.w[1]]
+    assert [sp.expand(g - h) for g, h in zip(grad_w, hand_w)] == [0, 0]
+    assert sp.expand(grad_b + R) == 0
+    # the same gradient as the library's own loss, and numerically right
+    ref_w, ref_b = sym.gradient(sym.loss(s), s)
+    assert (grad_w - ref_w).applyfunc(sp.expand) == sp.zeros(2, 1)
+    assert sp.expand(grad_b - ref_b) == 0
+
+
+def test_gradient_of_mixed_and_positive_symbols(rng):
+    # d/dw (w^3 + w * w_plain) = 3 w^2 + 2 w when both name the same weight
+    s = sym.ridge_symbols(1, 1)
+    w = s.w[0]
+    expr = w**3 + w * _plain("w_1") + sp.Symbol("lambda", positive=True) * _plain("b") ** 2
+    grad_w, grad_b = sym.gradient(expr, s)
+    assert sp.expand(grad_w[0] - (3 * w**2 + 2 * w)) == 0
+    assert sp.expand(grad_b - 2 * s.lam * s.b) == 0
+    # finite differences of the numeric function at a random point
+    f = sp.lambdify([w, s.b, s.lam], sym._in_terms_of(expr, s))
+    g = sp.lambdify([w, s.b, s.lam], [grad_w[0], grad_b])
+    w0, b0, lam0, h = *rng.normal(size=2), 0.7, 1e-6
+    fd = [(f(w0 + h, b0, lam0) - f(w0 - h, b0, lam0)) / (2 * h),
+          (f(w0, b0 + h, lam0) - f(w0, b0 - h, lam0)) / (2 * h)]
+    np.testing.assert_allclose(g(w0, b0, lam0), fd, rtol=1e-7)
+
+
+def test_gradient_with_ridge_symbols_built_from_plain_symbols():
+    w = sp.Matrix([_plain("w_1")])
+    s = sym.RidgeSymbols(
+        X=sp.Matrix([[_plain("x")]]), y=sp.Matrix([_plain("y")]), w=w,
+        b=_plain("b"), lam=_plain("lambda"), eta=_plain("eta"),
+    )
+    grad_w, grad_b = sym.gradient(sym.loss(s), s)
+    r = s.y[0] - s.X[0, 0] * w[0] - s.b
+    assert sp.expand(grad_w[0] - (-s.X[0, 0] * r + s.lam * w[0])) == 0
+    assert sp.expand(grad_b + r) == 0
+
+
+def test_gradient_rejects_what_is_not_an_expression():
+    s = sym.ridge_symbols(1, 1)
+    with pytest.raises(TypeError, match="expr must be a sympy expression; got str"):
+        sym.gradient("w_1**2", s)
+    with pytest.raises(TypeError, match="s must be a RidgeSymbols; got list"):
+        sym.gradient(s.w[0] ** 2, [s.w[0]])
+
+
+def test_numeric_entry_points_validate_their_arrays():
+    f = sym.lambdify_gradient(sym.ridge_symbols(2, 1))
+    X, y = np.array([[1.0], [2.0]]), np.array([1.0, 3.0])
+    with pytest.raises(ValueError, match=r"y must be 1-D .* y.ravel\(\)"):
+        f(X, y[:, None], np.array([1.0]), 0.0, 1.0)
+    with pytest.raises(ValueError, match=r"coef must be 1-D of shape \(1,\)"):
+        f(X, y, np.array([1.0, 2.0]), 0.0, 1.0)
+    with pytest.raises(TypeError, match="intercept must be a real number; got '0'"):
+        f(X, y, np.array([1.0]), "0", 1.0)
+    with pytest.raises(ValueError, match="lam must be a finite number >= 0; got -1.0"):
+        f(X, y, np.array([1.0]), 0.0, -1.0)
+    m = sym.matrix_form()
+    with pytest.raises(ValueError, match=r"coef must be 1-D of shape \(1,\)"):
+        m.evaluate(m.grad_w, X, y, [1.0, 2.0], 0.0, 1.0)

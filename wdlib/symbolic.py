@@ -26,7 +26,13 @@ from typing import Callable
 import numpy as np
 import sympy as sp
 
-from ._validation import check_lam, check_positive_int, check_X_y
+from ._validation import (
+    check_coef,
+    check_lam,
+    check_positive_int,
+    check_real,
+    check_X_y,
+)
 
 __all__ = [
     "MatrixForm",
@@ -173,7 +179,10 @@ def gradient(expr: sp.Expr, s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
     Parameters
     ----------
     expr : sympy.Expr
-        For example :func:`loss` or :func:`penalty`.
+        For example :func:`loss` or :func:`penalty`. Symbols named like
+        those of ``s`` but created with other assumptions (a plain
+        ``sympy.Symbol("w_1")`` where ``s`` holds the real ``w_1``) are
+        taken to be those of ``s``; the result is written in ``s``'s.
     s : RidgeSymbols
         The symbols ``expr`` is written in.
 
@@ -192,9 +201,43 @@ def gradient(expr: sp.Expr, s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
     >>> g_w, g_b = wd.symbolic.gradient(wd.symbolic.penalty(s), s)
     >>> g_w.T, g_b
     (Matrix([[lambda*w_1, lambda*w_2]]), 0)
+    >>> import sympy as sp
+    >>> w_1 = sp.Symbol("w_1")  # not declared real: still the w_1 of s
+    >>> wd.symbolic.gradient(w_1**3, s)[0].T
+    Matrix([[3*w_1**2, 0]])
     """
+    expr = _in_terms_of(expr, s)
     grad_w = s.w.applyfunc(lambda wj: sp.diff(expr, wj))
     return grad_w, sp.diff(expr, s.b)
+
+
+def _in_terms_of(expr: object, s: object) -> sp.Basic:
+    """Rewrite ``expr`` in the symbols of ``s``, matching them by name.
+
+    ``sp.Symbol("w_1")`` and ``sp.Symbol("w_1", real=True)`` print alike
+    but are different symbols to sympy, so differentiating an expression
+    written with one with respect to the other gives 0. Every symbol of
+    ``expr`` named like a symbol of ``s`` is replaced by that symbol.
+    """
+    if not isinstance(s, RidgeSymbols):
+        raise TypeError(
+            f"s must be a RidgeSymbols; got {type(s).__name__}. Build it "
+            f"with wdlib.symbolic.ridge_symbols(n_samples, n_features)."
+        )
+    try:
+        out = sp.sympify(expr, strict=True)
+    except (sp.SympifyError, TypeError):
+        raise TypeError(
+            f"expr must be a sympy expression; got {type(expr).__name__}. "
+            f"Build it from the symbols of s, e.g. penalty(s) or loss(s)."
+        ) from None
+    own = {v.name: v for v in [*s.X, *s.y, *s.w, s.b, s.lam, s.eta]}
+    swap = {
+        v: own[v.name]
+        for v in out.free_symbols
+        if isinstance(v, sp.Symbol) and v.name in own and v != own[v.name]
+    }
+    return out.xreplace(swap) if swap else out
 
 
 def hessian(s: RidgeSymbols) -> sp.Matrix:
@@ -362,13 +405,15 @@ def lambdify_gradient(s: RidgeSymbols) -> Callable[..., tuple[np.ndarray, float]
     shape = (s.n_samples, s.n_features)
 
     def evaluate(X, y, coef, intercept, lam):
-        X_arr = np.asarray(X, dtype=np.float64)
+        X_arr, y_arr = check_X_y(X, y)
         if X_arr.shape != shape:
             raise ValueError(
                 f"X must have shape {shape} like the symbols; got {X_arr.shape}. "
                 f"Build symbols of the right size with ridge_symbols(*X.shape)."
             )
-        values = func(*X_arr.ravel(), *np.ravel(y), *np.ravel(coef), intercept, lam)
+        w = check_coef(coef, shape[1])
+        b = check_real(intercept, "intercept")
+        values = func(*X_arr.ravel(), *y_arr, *w, b, check_lam(lam))
         return np.array(values[:-1], dtype=np.float64), float(values[-1])
 
     return evaluate
@@ -421,13 +466,15 @@ class MatrixForm:
         """
         X_arr, y_arr = check_X_y(X, y)
         n, d = X_arr.shape
+        w = check_coef(coef, d)
+        b, lam = check_real(intercept, "intercept"), check_lam(lam)
         sized = expr.subs({self.n: n, self.d: d})
         values = {
             sp.MatrixSymbol(self.X.name, n, d): sp.ImmutableMatrix(X_arr),
             sp.MatrixSymbol(self.y.name, n, 1): sp.ImmutableMatrix(y_arr),
-            sp.MatrixSymbol(self.w.name, d, 1): sp.ImmutableMatrix(np.ravel(coef)),
+            sp.MatrixSymbol(self.w.name, d, 1): sp.ImmutableMatrix(w),
             sp.MatrixSymbol(self.ones.name, n, 1): sp.ImmutableMatrix(np.ones(n)),
-            self.b: sp.Float(intercept),
+            self.b: sp.Float(b),
             self.lam: sp.Float(lam),
         }
         return np.array(sp.Matrix(sized.subs(values).doit()), dtype=np.float64)
