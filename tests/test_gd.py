@@ -70,14 +70,83 @@ def test_max_iter_gives_a_warning_and_converged_false(rng):
     assert not res.converged and res.n_iter == 3 and res.history.shape == (4,)
 
 
+def _lipschitz(X, lam):
+    # independent of wdlib: the largest eigenvalue of the explicit Hessian
+    n, d = X.shape
+    A = np.hstack([X, np.ones((n, 1))])
+    return np.linalg.eigvalsh(A.T @ A / n + np.diag([lam] * d + [0.0]))[-1]
+
+
+def _grad_norm(X, y, coef, intercept, lam):
+    r = y - X @ coef - intercept
+    g = np.append(-X.T @ r / len(y) + lam * coef, -r.mean())
+    return np.linalg.norm(g)
+
+
 def test_divergence_is_reported_and_last_finite_iterate_returned(rng):
     X, y = problem(rng)
-    bound = 2 / wd.lipschitz_constant(X, 0.1)
-    with pytest.warns(ConvergenceWarning, match=r"diverged after \d+ steps: lr=.* is above 2/L"):
-        res = wd.gradient_descent(X, y, 0.1, lr=50 * bound, max_iter=100_000)
+    L = _lipschitz(X, 0.1)
+    with pytest.warns(ConvergenceWarning, match=r"gradient descent diverged: the objective grew") as rec:
+        res = wd.gradient_descent(X, y, 0.1, lr=50 * 2 / L, max_iter=100_000)
+    message = str(rec[0].message)
+    assert f"is {100:.3g}/L, above the stability limit 2/L={2 / L:.3g}" in message
+    assert "Increase max_iter" not in message
     assert not res.converged
     assert np.all(np.isfinite(res.coef)) and np.isfinite(res.intercept)
     assert np.all(np.isfinite(res.history))
+    assert res.history[-1] > 1e30 * res.history[0]
+
+
+def test_nesterov_divergence_names_its_own_bound_not_2_over_L(rng):
+    # lr = 1.99/L is stable for plain gradient descent but not with momentum;
+    # the old message claimed "lr=... is above 2/L", which is false
+    X, y = problem(rng)
+    L = _lipschitz(X, 0.1)
+    plain = wd.gradient_descent(X, y, 0.1, lr=1.99 / L, tol=1e-8, max_iter=100_000)
+    assert plain.converged
+    with pytest.warns(ConvergenceWarning, match=r"gradient descent diverged") as rec:
+        res = wd.gradient_descent(X, y, 0.1, lr=1.99 / L, max_iter=100_000, nesterov=True)
+    message = str(rec[0].message)
+    assert not res.converged
+    assert _grad_norm(X, y, res.coef, res.intercept, 0.1) > 1e10 * _grad_norm(X, y, 0 * res.coef, 0.0, 0.1)
+    assert "above 2/L" not in message
+    assert f"lr={1.99 / L:.3g} is 1.99/L: with nesterov=True the momentum needs lr <= 1/L={1 / L:.3g}" in message
+    assert f"4/(3L)={4 / (3 * L):.3g}" in message
+    assert "Use the default lr=None (1/L)" in message
+
+
+def test_growth_without_overflow_is_diverged_not_slow(rng):
+    # just above 2/L the iterates grow slowly: within max_iter they stay
+    # finite; the old message said "Increase max_iter"
+    X, y = problem(rng)
+    L = _lipschitz(X, 0.1)
+    with pytest.warns(ConvergenceWarning, match=r"diverged: the objective grew from [\d.]+ to [\d.e+]+ and the gradient norm") as rec:
+        res = wd.gradient_descent(X, y, 0.1, lr=2.01 / L, max_iter=1500)
+    message = str(rec[0].message)
+    assert "Increase max_iter" not in message
+    assert f"above the stability limit 2/L={2 / L:.3g}" in message
+    assert not res.converged and res.n_iter == 1500
+    assert _grad_norm(X, y, res.coef, res.intercept, 0.1) > 1e5
+
+
+def test_slow_run_with_an_unstable_nesterov_step_says_so(rng):
+    X, y = problem(rng)
+    L = _lipschitz(X, 0.1)
+    with pytest.warns(ConvergenceWarning, match=r"did not reach tol=1e-08 in max_iter=30 steps .*The step may be unstable: .*momentum needs lr <= 1/L"):
+        wd.gradient_descent(X, y, 0.1, lr=1.5 / L, max_iter=30, tol=1e-8, nesterov=True)
+
+
+def test_predict_equals_the_linear_model(rng):
+    X, y = problem(rng)
+    res = wd.gradient_descent(X, y, 0.0, tol=1e-11, max_iter=500_000, nesterov=True)
+    A = np.hstack([X, np.ones((len(y), 1))])
+    theta = np.linalg.lstsq(A, y, rcond=None)[0]  # independent least squares
+    X_new = rng.normal(size=(4, X.shape[1]))
+    np.testing.assert_allclose(res.predict(X_new), X_new @ theta[:-1] + theta[-1], rtol=1e-8)
+    with pytest.raises(ValueError, match=r"X must have 5 column\(s\) like the training data; got shape \(4, 2\)"):
+        res.predict(X_new[:, :2])
+    with pytest.raises(TypeError, match=r"X must be real; got .* complex"):
+        res.predict(X_new + 1j)
 
 
 def test_zero_gradient_at_start_takes_no_step():
@@ -87,6 +156,10 @@ def test_zero_gradient_at_start_takes_no_step():
 
 
 @pytest.mark.parametrize("kwargs, error, message", [
+    ({"fit_intercept": "False"}, TypeError, r"fit_intercept must be True or False; got 'False'"),
+    ({"nesterov": "no"}, TypeError, r"nesterov must be True or False; got 'no'"),
+    ({"lr": 0.1 + 0.0j}, TypeError, r"lr must be a finite number > 0; got \(0\.1\+0j\)"),
+    ({"lr": float("nan")}, ValueError, r"lr must be a finite number > 0; got nan"),
     ({"lr": -1.0}, ValueError, r"lr must be a finite number > 0; got -1\.0"),
     ({"tol": 0.0}, ValueError, r"tol must be a finite number > 0; got 0\.0"),
     ({"max_iter": 0}, ValueError, r"max_iter must be an integer >= 1; got 0"),
@@ -105,6 +178,28 @@ def test_condition_number_from_an_explicit_hessian(rng):
     assert wd.condition_number(X, lam) == pytest.approx(eig[-1] / eig[0], rel=1e-10)
     eig_no_b = np.linalg.eigvalsh(X.T @ X / n + lam * np.eye(3))
     assert wd.condition_number(X, lam, fit_intercept=False) == pytest.approx(eig_no_b[-1] / eig_no_b[0], rel=1e-10)
+
+
+@pytest.mark.parametrize("func", [wd.lipschitz_constant, wd.condition_number])
+def test_flags_of_the_step_size_helpers(rng, func):
+    with pytest.raises(TypeError, match=r"fit_intercept must be True or False; got 'False'"):
+        func(rng.normal(size=(5, 2)), 0.1, fit_intercept="False")
+
+
+def test_complex_masked_and_text_inputs_are_rejected(rng):
+    X, y = problem(rng)
+    masked = np.ma.array(X, mask=np.zeros_like(X, dtype=bool))
+    masked.mask[0, 0] = True
+    with pytest.raises(TypeError, match=r"X must be real"):
+        wd.gradient_descent(X + 1j, y, 0.1)
+    with pytest.raises(TypeError, match=r"y must be real"):
+        wd.gradient_descent(X, y + 1j, 0.1)
+    with pytest.raises(ValueError, match=r"X must not contain masked entries"):
+        wd.gradient_descent(masked, y, 0.1)
+    with pytest.raises(TypeError, match=r"lam must be a real number"):
+        wd.gradient_descent(X, y, 0.1 + 1j)
+    with pytest.raises(ValueError, match=r"X must have at least one sample"):
+        wd.gradient_descent(np.empty((0, 3)), [], 0.1)
 
 
 def test_condition_number_is_infinite_for_a_singular_hessian(rng):

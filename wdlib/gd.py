@@ -14,10 +14,12 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._validation import (
+    check_bool,
     check_lam,
     check_positive_float,
     check_positive_int,
     check_X,
+    check_X_for_predict,
     check_X_y,
 )
 
@@ -61,6 +63,29 @@ class GDResult:
     history: np.ndarray
     lr: float
 
+    def predict(self, X: ArrayLike) -> np.ndarray:
+        """Return ``X @ coef + intercept`` for new samples.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            New samples, transformed exactly as the training data.
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+
+        Examples
+        --------
+        >>> import numpy as np, wdlib as wd
+        >>> X = np.array([[0.0], [1.0], [2.0]]); y = np.array([1.0, 3.0, 5.0])
+        >>> res = wd.gradient_descent(X, y, lam=0.0, tol=1e-12)
+        >>> res.predict([[3.0]]).round(6)
+        array([7.])
+        """
+        X_arr = check_X_for_predict(X, self.coef.shape[0])
+        return X_arr @ self.coef + self.intercept
+
 
 def _design(X: np.ndarray, fit_intercept: bool) -> np.ndarray:
     """X with a column of ones appended when an intercept is fitted."""
@@ -103,10 +128,12 @@ def lipschitz_constant(X: ArrayLike, lam: float, *, fit_intercept: bool = True) 
     """
     X_arr = check_X(X)
     lam = check_lam(lam)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     n, d = X_arr.shape
-    if d + int(bool(fit_intercept)) <= n:
-        return float(np.linalg.eigvalsh(_hessian(X_arr, lam, bool(fit_intercept)))[-1])
-    A = _design(X_arr, bool(fit_intercept))
+    if d + int(fit_intercept) <= n:
+        hess = _hessian(X_arr, lam, fit_intercept)
+        return float(np.linalg.eigvalsh(hess)[-1])
+    A = _design(X_arr, fit_intercept)
     return float(np.linalg.eigvalsh(A @ A.T / n)[-1]) + lam
 
 
@@ -157,7 +184,8 @@ def condition_number(X: ArrayLike, lam: float, *, fit_intercept: bool = True) ->
     """
     X_arr = check_X(X)
     lam = check_lam(lam)
-    eigenvalues = np.linalg.eigvalsh(_hessian(X_arr, lam, bool(fit_intercept)))
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    eigenvalues = np.linalg.eigvalsh(_hessian(X_arr, lam, fit_intercept))
     tiny = eigenvalues[-1] * eigenvalues.size * np.finfo(np.float64).eps
     return float(eigenvalues[-1] / eigenvalues[0]) if eigenvalues[0] > tiny else float("inf")
 
@@ -197,20 +225,27 @@ def gradient_descent(
         Use Nesterov's accelerated gradient with momentum
         :math:`k/(k+3)` and function-value restart (O'Donoghue and Candès),
         which needs about :math:`\sqrt{\kappa}` instead of :math:`\kappa`
-        steps per digit of accuracy.
+        steps per digit of accuracy. Its step must be at most :math:`1/L`
+        (the default): steps up to :math:`2/L`, stable for plain gradient
+        descent, can make the momentum diverge.
 
     Returns
     -------
     GDResult
         Frozen dataclass with ``coef``, ``intercept``, ``n_iter``,
-        ``converged``, ``history`` (objective values) and ``lr``.
+        ``converged``, ``history`` (objective values), ``lr`` and a
+        ``predict(X)`` method.
 
     Warns
     -----
     ConvergenceWarning
-        If ``max_iter`` steps do not reach ``tol``, or the iterates diverge
-        (then ``converged`` is False, and ``coef``, ``intercept`` and
-        ``history`` end at the last finite iterate).
+        If ``max_iter`` steps do not reach ``tol`` (the message says whether
+        ``lr`` is unstable), or the iterates diverge: the objective or its
+        gradient overflows, grows by a factor of 1e30, or ends above its
+        starting value. The message then names the stable step sizes:
+        ``lr < 2/L`` for plain gradient descent, ``lr <= 1/L`` with
+        ``nesterov=True``. ``converged`` is False, and ``coef``,
+        ``intercept`` and ``history`` end at the last finite iterate.
 
     Notes
     -----
@@ -243,62 +278,132 @@ def gradient_descent(
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive_float(tol, "tol")
     step = check_positive_float(lr, "lr", allow_none=True)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
+    nesterov = check_bool(nesterov, "nesterov")
     if step is None:
-        step = 1.0 / lipschitz_constant(X_arr, lam, fit_intercept=fit_intercept)
-    A = _design(X_arr, bool(fit_intercept))
+        step = 1.0 / lipschitz_constant(
+            X_arr, lam, fit_intercept=fit_intercept
+        )
+    A = _design(X_arr, fit_intercept)
     n, d = X_arr.shape
     penalty = np.zeros(A.shape[1])
     penalty[:d] = lam  # the intercept (last column) is not penalized
 
     def evaluate(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below
+        # overflow is diagnosed below, not warned about here
+        with np.errstate(over="ignore", invalid="ignore"):
             r = y_arr - A @ theta
-            value = float(r @ r) / (2 * n) + 0.5 * float((penalty * theta) @ theta)
+            value = float(r @ r) / (2 * n)
+            value += 0.5 * float((penalty * theta) @ theta)
             return value, -(A.T @ r) / n + penalty * theta
 
     theta = previous = last_finite = np.zeros(A.shape[1])
     history: list[float] = []
+    norms: list[float] = []
     converged, momentum_k, n_iter = False, 0, 0
     for n_iter in range(max_iter + 1):
         value, grad = evaluate(theta)
-        if not np.isfinite(value):
+        with np.errstate(over="ignore", invalid="ignore"):
+            norm = float(np.linalg.norm(grad))
+        if not (np.isfinite(value) and np.isfinite(norm)):
             n_iter -= 1
-            _warn_diverged(n_iter, step, X_arr, lam, fit_intercept)
+            _warn_diverged(
+                f"the objective or its gradient overflowed after "
+                f"{n_iter + 1} steps (objective {history[0]:.3g} at the "
+                f"start, {history[-1]:.3g} at the last finite step)",
+                step, X_arr, lam, fit_intercept, nesterov,
+            )
             break
         history.append(value)
+        norms.append(norm)
         last_finite = theta
-        if np.linalg.norm(grad) <= tol:
+        if norm <= tol:
             converged = True
             break
-        if n_iter == max_iter:
-            warnings.warn(
-                f"gradient descent did not reach tol={tol:g} in "
-                f"max_iter={max_iter} steps (gradient norm "
-                f"{np.linalg.norm(grad):.3g}). Increase max_iter, loosen tol, "
-                f"standardize X or use nesterov=True.",
-                ConvergenceWarning,
-                stacklevel=2,
+        if value > _GROWTH * history[0] or (
+            n_iter == max_iter and value > history[0]
+        ):
+            _warn_diverged(
+                f"the objective grew from {history[0]:.3g} to {value:.3g} "
+                f"and the gradient norm from {norms[0]:.3g} to {norm:.3g} "
+                f"in {n_iter} steps",
+                step, X_arr, lam, fit_intercept, nesterov,
             )
+            break
+        if n_iter == max_iter:
+            _warn_slow(tol, max_iter, norm, step, X_arr, lam,
+                       fit_intercept, nesterov)
             break
         if nesterov:
             if len(history) > 1 and value > history[-2]:
                 momentum_k = 0  # function-value restart
-            point = theta + momentum_k / (momentum_k + 3) * (theta - previous)
+            beta = momentum_k / (momentum_k + 3)
+            point = theta + beta * (theta - previous)
             previous, theta = theta, point - step * evaluate(point)[1]
             momentum_k += 1
         else:
             theta = theta - step * grad
     coef = last_finite[:d].copy()
     intercept = float(last_finite[d]) if fit_intercept else 0.0
-    return GDResult(coef, intercept, n_iter, converged, np.array(history), step)
+    history_arr = np.array(history)
+    return GDResult(coef, intercept, n_iter, converged, history_arr, step)
 
 
-def _warn_diverged(n_iter: int, step: float, X: np.ndarray, lam: float, fit_intercept: bool) -> None:
-    bound = 2.0 / lipschitz_constant(X, lam, fit_intercept=fit_intercept)
+# No convergent run multiplies the objective by this much: with lr <= 1/L
+# gradient descent never increases it, and Nesterov's method keeps
+# J - J* below kappa * (J(0) - J*), kappa < 1/eps in double precision.
+_GROWTH = 1e30
+
+
+def _stability(step: float, X: np.ndarray, lam: float,
+               fit_intercept: bool, nesterov: bool) -> str:
+    """Why a step size is or may be unstable, and what to use instead."""
+    L = lipschitz_constant(X, lam, fit_intercept=fit_intercept)
+    ratio = f"lr={step:.3g} is {step * L:.3g}/L"
+    if nesterov and step * L > 1.0:
+        return (
+            f"{ratio}: with nesterov=True the momentum needs lr <= "
+            f"1/L={1.0 / L:.3g} (the accelerated method's guarantee; with "
+            f"momentum near 1 steps above 4/(3L)={4.0 / (3.0 * L):.3g} are "
+            f"unstable), not the 2/L={2.0 / L:.3g} of plain gradient "
+            f"descent. Use the default lr=None (1/L) or a smaller step."
+        )
+    if not nesterov and step * L >= 2.0:
+        return (
+            f"{ratio}, above the stability limit 2/L={2.0 / L:.3g} of "
+            f"gradient descent. Use the default lr=None (1/L) or a step "
+            f"below 2/L."
+        )
+    return ""
+
+
+def _warn_diverged(what: str, step: float, X: np.ndarray, lam: float,
+                   fit_intercept: bool, nesterov: bool) -> None:
+    why = _stability(step, X, lam, fit_intercept, nesterov) or (
+        f"lr={step:.3g} is within the stable range, so the data are "
+        f"likely too large for float64. Standardize X and y and use the "
+        f"default lr=None (1/L)."
+    )
     warnings.warn(
-        f"gradient descent diverged after {n_iter} steps: lr={step:.3g} is "
-        f"above 2/L={bound:.3g}. Use the default lr=None (1/L) or a smaller "
-        f"step.",
+        f"gradient descent diverged: {what}. {why}",
+        ConvergenceWarning,
+        stacklevel=3,
+    )
+
+
+def _warn_slow(tol: float, max_iter: int, norm: float, step: float,
+               X: np.ndarray, lam: float, fit_intercept: bool,
+               nesterov: bool) -> None:
+    why = _stability(step, X, lam, fit_intercept, nesterov)
+    advice = (
+        f"The step {'may be' if nesterov else 'is'} unstable: {why}"
+        if why else
+        "Increase max_iter, loosen tol, standardize X or use "
+        "nesterov=True."
+    )
+    warnings.warn(
+        f"gradient descent did not reach tol={tol:g} in "
+        f"max_iter={max_iter} steps (gradient norm {norm:.3g}). {advice}",
         ConvergenceWarning,
         stacklevel=3,
     )

@@ -14,7 +14,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validation import check_coef, check_lam, check_X_y, _as_float_array, _check_finite
+from ._validation import (
+    _as_float_array,
+    _check_finite,
+    check_coef,
+    check_lam,
+    check_real,
+    check_X_y,
+)
 
 __all__ = ["l2_penalty", "l2_penalty_grad", "ridge_objective", "ridge_gradient"]
 
@@ -26,18 +33,25 @@ def _check_w(w: ArrayLike) -> np.ndarray:
             f"w must be a 1-D array of weights; got shape {arr.shape}. Pass "
             f"w.ravel() to penalize every entry."
         )
+    if arr.size == 0:
+        raise ValueError(
+            "w must hold at least one weight; got an empty array. Pass the "
+            "model's weights (without the intercept)."
+        )
     _check_finite(arr, "w")
     return arr
 
 
 def _check_intercept(intercept: object) -> float:
-    value = np.asarray(intercept, dtype=np.float64)
-    if value.ndim != 0 or not np.isfinite(value):
+    """A real finite scalar; arrays of several values get their own message."""
+    if isinstance(intercept, (list, tuple)) or (
+        isinstance(intercept, np.ndarray) and intercept.ndim > 0
+    ):
         raise ValueError(
             f"intercept must be a finite scalar; got {intercept!r}. Pass a "
             f"single float such as intercept=0.0."
         )
-    return float(value)
+    return check_real(intercept, "intercept")
 
 
 def l2_penalty(w: ArrayLike, lam: float) -> float:
