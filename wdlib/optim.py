@@ -1,16 +1,19 @@
 r"""Optimizers following PyTorch's documented update rules (numpy, in place).
 
-Three optimizers, each a transcription of the algorithm box in PyTorch's
-documentation (``torch.optim.SGD``, ``torch.optim.Adam``,
+Four optimizers, three of them transcriptions of the algorithm boxes in
+PyTorch's documentation (``torch.optim.SGD``, ``torch.optim.Adam``,
 ``torch.optim.AdamW``, without the ``maximize``/``amsgrad`` options):
 
 * :class:`SGD` and :class:`Adam` add the *coupled* L2 term
   :math:`\lambda\theta` to the gradient, so the decay passes through the
   momentum buffer and, for Adam, through the per-coordinate normalization;
-* :class:`AdamW` applies *decoupled* weight decay
+* :class:`AdamW`, and ``Adam(..., decoupled_weight_decay=True)`` as in
+  PyTorch 2.x, apply *decoupled* weight decay
   :math:`\theta \leftarrow \theta - \gamma\lambda\theta` before the Adam
   step (Loshchilov and Hutter), with the decay multiplied by the learning
-  rate :math:`\gamma` as PyTorch does.
+  rate :math:`\gamma` as PyTorch does;
+* :class:`SGDW` (not in PyTorch) is SGD with momentum and the same
+  decoupled decay, Loshchilov and Hutter's Algorithm 1.
 
 ``params`` is a list of numpy float arrays that ``step`` updates in place
 (the one deliberate exception in :mod:`wdlib` to "inputs are never
@@ -24,35 +27,43 @@ typically the biases. ``step(grads)`` takes the gradients in the same order
 as the parameters (groups concatenated in order). Hyperparameters live in
 ``opt.param_groups`` and may be changed between steps, e.g. by a
 learning-rate schedule.
+
+Precision: the update of a float32 or float64 parameter is computed in its
+own dtype. A float16 parameter is updated in float32 (the optimizer state is
+kept in float32) and the result is rounded to float16 once per step. In
+float16 Adam's default ``eps=1e-8`` rounds to 0 and squared gradients below
+about ``6e-8`` round to 0, so computing in float16, as PyTorch does for a
+float16 tensor, turns a zero or tiny gradient into a division by zero.
+Updates smaller than half a float16 spacing of the parameter are still lost
+in the final rounding: store parameters in float32 to train.
+
+Divergence: when a parameter stops being finite (NaN or infinite after a
+step), ``step`` emits one :class:`wdlib.ConvergenceWarning` per optimizer,
+naming the parameter, the step and the likely cause. It is the class
+:func:`wdlib.gradient_descent` uses for divergence, so one filter such as
+``warnings.simplefilter("error", wd.ConvergenceWarning)`` catches both; it
+is not a ``RuntimeWarning`` because the floating-point warnings numpy
+would raise inside the step (overflow, invalid value) are suppressed in
+favour of this one, and code that silences numpy's ``RuntimeWarning``\ s
+should not silence a diverged optimizer.
 """
 
 from __future__ import annotations
 
-import numbers
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from ._validation import _describe
+from ._validation import _as_float_array, _describe, check_bool, check_real
+from .gd import ConvergenceWarning
 
-__all__ = ["SGD", "Adam", "AdamW"]
-
-
-def _check_real(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{name} must be a real number; got {_describe(value)}. Pass a "
-            f"float such as {name}=0.01."
-        )
-    out = float(value)
-    if not np.isfinite(out):
-        raise ValueError(f"{name} must be finite; got {out!r}. Pass a finite float.")
-    return out
+__all__ = ["SGD", "SGDW", "Adam", "AdamW"]
 
 
 def _check_nonneg(value: object, name: str) -> float:
-    out = _check_real(value, name)
+    out = check_real(value, name)
     if out < 0:
         raise ValueError(
             f"{name} must be >= 0; got {out!r}. Pass a non-negative value "
@@ -67,7 +78,7 @@ def _check_betas(value: object) -> tuple[float, float]:
             f"betas must be a pair (beta1, beta2); got {_describe(value)}. "
             f"Pass e.g. betas=(0.9, 0.999)."
         )
-    out = tuple(_check_real(b, f"betas[{i}]") for i, b in enumerate(value))
+    out = tuple(check_real(b, f"betas[{i}]") for i, b in enumerate(value))
     for i, b in enumerate(out):
         if not 0.0 <= b < 1.0:
             raise ValueError(
@@ -77,8 +88,17 @@ def _check_betas(value: object) -> tuple[float, float]:
     return out  # type: ignore[return-value]
 
 
+def _all_finite(a: np.ndarray) -> bool:
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = a.sum()
+    # one pass: a NaN or inf makes the sum non-finite (so may overflow)
+    return bool(np.isfinite(total)) or bool(np.all(np.isfinite(a)))
+
+
 def _check_param(p: object, where: str) -> np.ndarray:
-    if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
+    if not isinstance(p, np.ndarray) or not np.issubdtype(
+        p.dtype, np.floating
+    ):
         raise TypeError(
             f"{where} must be a numpy array of floats that can be updated in "
             f"place; got {_describe(p)}. Create it with "
@@ -89,7 +109,18 @@ def _check_param(p: object, where: str) -> np.ndarray:
             f"{where} is a read-only array; the optimizer updates parameters "
             f"in place. Pass a writeable copy, e.g. np.array(x)."
         )
+    if not _all_finite(p):
+        n_bad = int(p.size - np.count_nonzero(np.isfinite(p)))
+        raise ValueError(
+            f"{where} must contain only finite numbers; got {n_bad} NaN or "
+            f"infinite value(s). Initialize the parameter with finite values."
+        )
     return p
+
+
+def _work_dtype(dtype: np.dtype) -> np.dtype:
+    """Dtype the update is computed in: the parameter's, at least float32."""
+    return np.result_type(dtype, np.float32)
 
 
 class _Optimizer:
@@ -101,7 +132,9 @@ class _Optimizer:
         defaults: dict[str, Any],
         decay_mask: Sequence[bool] | None,
     ) -> None:
-        if isinstance(params, np.ndarray) or not isinstance(params, (list, tuple)):
+        if isinstance(params, np.ndarray) or not isinstance(
+            params, (list, tuple)
+        ):
             raise TypeError(
                 f"params must be a list of numpy float arrays or a list of "
                 f"parameter-group dicts; got {_describe(params)}. Wrap a "
@@ -109,25 +142,30 @@ class _Optimizer:
             )
         if len(params) == 0:
             raise ValueError(
-                "params is empty; pass at least one array to optimize."
+                "params must hold at least one array; got an empty list. "
+                "Pass the arrays to optimize, e.g. model.params."
             )
         if all(isinstance(p, dict) for p in params):
             if decay_mask is not None:
                 raise ValueError(
-                    "decay_mask cannot be combined with parameter groups; set "
-                    "'weight_decay': 0.0 in the group of the parameters to "
-                    "exclude instead."
+                    "decay_mask cannot be combined with parameter groups; "
+                    "got both. Set 'weight_decay': 0.0 in the group of the "
+                    "parameters to exclude instead."
                 )
             raw_groups = [dict(g) for g in params]
         elif any(isinstance(p, dict) for p in params):
             raise TypeError(
-                "params mixes arrays and parameter-group dicts; pass either a "
-                "list of arrays or a list of dicts with a 'params' key."
+                "params must be either a list of arrays or a list of dicts "
+                "with a 'params' key; got a mix of both. Put every array in "
+                "a group dict, or pass arrays only."
             )
         else:
             raw_groups = self._groups_from_mask(list(params), decay_mask)
         self.param_groups: list[dict[str, Any]] = []
-        self._flat: list[tuple[np.ndarray, dict[str, Any], dict[str, Any]]] = []
+        self._flat: list[
+            tuple[np.ndarray, dict[str, Any], dict[str, Any]]
+        ] = []
+        self._warned_nonfinite = False
         for gi, raw in enumerate(raw_groups):
             self._add_group(gi, raw, defaults)
 
@@ -138,7 +176,9 @@ class _Optimizer:
         if decay_mask is None:
             return [{"params": params}]
         mask = list(decay_mask)
-        if len(mask) != len(params) or not all(isinstance(m, (bool, np.bool_)) for m in mask):
+        if len(mask) != len(params) or not all(
+            isinstance(m, (bool, np.bool_)) for m in mask
+        ):
             raise ValueError(
                 f"decay_mask must be a list of {len(params)} bools, one per "
                 f"parameter; got {_describe(decay_mask)}. Pass e.g. "
@@ -150,25 +190,40 @@ class _Optimizer:
             for p, m in zip(params, mask)
         ]
 
-    def _add_group(self, gi: int, raw: dict[str, Any], defaults: dict[str, Any]) -> None:
+    def _add_group(
+        self, gi: int, raw: dict[str, Any], defaults: dict[str, Any]
+    ) -> None:
         if "params" not in raw:
             raise ValueError(
-                f"parameter group {gi} has no 'params' key; pass dicts like "
+                f"parameter group {gi} must have a 'params' key; got keys "
+                f"{sorted(raw)}. Pass dicts like "
                 f"{{'params': [w], 'weight_decay': 0.0}}."
             )
         unknown = set(raw) - set(defaults) - {"params"}
         if unknown:
             raise ValueError(
-                f"parameter group {gi} has unknown option(s) {sorted(unknown)}; "
-                f"allowed are {sorted(defaults)}."
+                f"parameter group {gi} has unknown option(s) "
+                f"{sorted(unknown)}; allowed are {sorted(defaults)}. Remove "
+                f"the others."
             )
         group = {**defaults, **raw}
         plist = group["params"]
         if isinstance(plist, np.ndarray):
             plist = [plist]
-        group["params"] = [
-            _check_param(p, f"params[{len(self._flat) + i}]") for i, p in enumerate(plist)
-        ]
+        checked = []
+        for p in plist:
+            where = f"params[{len(self._flat) + len(checked)}]"
+            p = _check_param(p, where)
+            if any(p is q for q, _, _ in self._flat) or any(
+                p is q for q in checked
+            ):
+                raise ValueError(
+                    f"{where} is an array already passed to this optimizer; "
+                    f"each parameter must appear once (it would be updated "
+                    f"twice per step). Remove the duplicate."
+                )
+            checked.append(p)
+        group["params"] = checked
         self._validate(group)
         self.param_groups.append(group)
         for p in group["params"]:
@@ -176,40 +231,115 @@ class _Optimizer:
 
     def _validate(self, group: dict[str, Any]) -> None:
         group["lr"] = _check_nonneg(group["lr"], "lr")
-        group["weight_decay"] = _check_nonneg(group["weight_decay"], "weight_decay")
+        group["weight_decay"] = _check_nonneg(
+            group["weight_decay"], "weight_decay"
+        )
+
+    def _check_grads(self, grads: Sequence[object]) -> list[np.ndarray]:
+        n = len(self._flat)
+        if not isinstance(grads, (list, tuple)) or len(grads) != n:
+            got = (
+                f"{len(grads)}"
+                if isinstance(grads, (list, tuple))
+                else _describe(grads)
+            )
+            raise ValueError(
+                f"grads must be a list of {n} arrays, one per parameter; "
+                f"got {got}. Pass the gradients in the order of params."
+            )
+        checked = []
+        for i, ((p, _, _), g) in enumerate(zip(self._flat, grads)):
+            work = _work_dtype(p.dtype)
+            if isinstance(g, np.ndarray) and g.dtype.kind == "f":
+                g_arr = g.astype(work, copy=False)
+            else:
+                g_arr = _as_float_array(g, f"grads[{i}]").astype(
+                    work, copy=False
+                )
+            if g_arr.shape != p.shape:
+                raise ValueError(
+                    f"grads[{i}] has shape {g_arr.shape} but params[{i}] has "
+                    f"shape {p.shape}; pass one gradient of the same shape "
+                    f"per parameter."
+                )
+            checked.append(g_arr)
+        return checked
 
     def step(self, grads: Sequence[object]) -> None:
         """Update every parameter in place from its gradient.
 
         Parameters
         ----------
-        grads : list of ndarray
+        grads : list of array-like
             One gradient per parameter, in the order of ``params`` (groups
             concatenated), each of the same shape as its parameter.
+
+        Warns
+        -----
+        ConvergenceWarning
+            Once per optimizer, when a parameter stops being finite.
         """
-        if not isinstance(grads, (list, tuple)) or len(grads) != len(self._flat):
-            got = len(grads) if isinstance(grads, (list, tuple)) else _describe(grads)
-            raise ValueError(
-                f"grads must be a list of {len(self._flat)} arrays, one per "
-                f"parameter; got {got}. Pass the gradients in the order of params."
-            )
-        checked = []
-        for i, ((p, _, _), g) in enumerate(zip(self._flat, grads)):
-            g_arr = np.asarray(g, dtype=p.dtype)
-            if g_arr.shape != p.shape:
-                raise ValueError(
-                    f"grads[{i}] has shape {g_arr.shape} but params[{i}] has "
-                    f"shape {p.shape}; pass one gradient of the same shape per parameter."
-                )
-            checked.append(g_arr)
-        for (p, group, state), g in zip(self._flat, checked):
+        checked = self._check_grads(grads)
+        for i, ((p, group, state), g) in enumerate(zip(self._flat, checked)):
             state["step"] += 1
-            self._update(p, g, group, state)
+            with np.errstate(over="ignore", invalid="ignore"):
+                if p.dtype == g.dtype:
+                    self._update(p, g, group, state)
+                else:  # float16: compute in float32, round once
+                    p_work = p.astype(g.dtype)
+                    self._update(p_work, g, group, state)
+                    p[...] = p_work
+            if not self._warned_nonfinite and not _all_finite(p):
+                self._warn_nonfinite(i, p, g, group, state["step"])
+
+    def _warn_nonfinite(
+        self,
+        i: int,
+        p: np.ndarray,
+        g: np.ndarray,
+        group: dict[str, Any],
+        step: int,
+    ) -> None:
+        self._warned_nonfinite = True
+        if not _all_finite(g):
+            cause = (
+                f"grads[{i}] itself holds NaN or inf: check the data and "
+                f"the loss for missing or overflowing values"
+            )
+        else:
+            cause = (
+                f"the iterates diverged: lower lr (now {group['lr']:g}), "
+                f"standardize the inputs or clip the gradients"
+            )
+        warnings.warn(
+            f"params[{i}] stopped being finite at step {step} (NaN or "
+            f"infinite values after the update); {cause}. Further steps "
+            f"cannot recover it. This warning is given once per optimizer.",
+            ConvergenceWarning,
+            stacklevel=3,
+        )
 
     def _update(
-        self, p: np.ndarray, g: np.ndarray, group: dict[str, Any], state: dict[str, Any]
+        self,
+        p: np.ndarray,
+        g: np.ndarray,
+        group: dict[str, Any],
+        state: dict[str, Any],
     ) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+def _momentum(
+    g: np.ndarray, mu: float, dampening: float, state: dict[str, Any]
+) -> np.ndarray:
+    """PyTorch's momentum buffer: ``g`` at the first step, then mu*b + (1-tau)*g."""
+    if "momentum_buffer" not in state:
+        buf = state["momentum_buffer"] = g.copy()
+    else:
+        buf = state["momentum_buffer"]
+        buf *= mu
+        buf += (1 - dampening) * g
+    return buf
 
 
 class SGD(_Optimizer):
@@ -227,7 +357,8 @@ class SGD(_Optimizer):
     weight_decay : float, default=0.0
         Coupled L2 coefficient :math:`\lambda \ge 0`, added to the gradient.
     nesterov : bool, default=False
-        Nesterov momentum (needs ``momentum > 0`` and ``dampening = 0``).
+        Nesterov momentum (needs ``momentum > 0`` and ``dampening = 0``,
+        as in PyTorch).
     dampening : float, default=0.0
         Dampening :math:`\tau` for momentum (keyword-only: the positional
         order follows the book's interface, where PyTorch puts ``dampening``
@@ -293,12 +424,16 @@ class SGD(_Optimizer):
     def _validate(self, group: dict[str, Any]) -> None:
         super()._validate(group)
         group["momentum"] = _check_nonneg(group["momentum"], "momentum")
-        group["dampening"] = _check_real(group["dampening"], "dampening")
-        if group["nesterov"] and (group["momentum"] <= 0 or group["dampening"] != 0):
+        group["dampening"] = check_real(group["dampening"], "dampening")
+        group["nesterov"] = check_bool(group["nesterov"], "nesterov")
+        if group["nesterov"] and (
+            group["momentum"] <= 0 or group["dampening"] != 0
+        ):
             raise ValueError(
                 f"nesterov=True needs momentum > 0 and dampening = 0; got "
-                f"momentum={group['momentum']!r}, dampening={group['dampening']!r}. "
-                f"Set e.g. momentum=0.9, dampening=0.0."
+                f"momentum={group['momentum']!r}, "
+                f"dampening={group['dampening']!r}. Set e.g. momentum=0.9, "
+                f"dampening=0.0, or nesterov=False."
             )
 
     def _update(self, p, g, group, state):  # type: ignore[no-untyped-def]
@@ -306,33 +441,124 @@ class SGD(_Optimizer):
         if lam != 0:
             g = g + lam * p
         if mu != 0:
-            if "momentum_buffer" not in state:
-                buf = state["momentum_buffer"] = g.copy()
-            else:
-                buf = state["momentum_buffer"]
-                buf *= mu
-                buf += (1 - group["dampening"]) * g
+            buf = _momentum(g, mu, group["dampening"], state)
             g = g + mu * buf if group["nesterov"] else buf
         p -= group["lr"] * g
+
+
+class SGDW(_Optimizer):
+    r"""SGD with momentum and decoupled weight decay, multiplied by the lr.
+
+    Parameters
+    ----------
+    params : list of ndarray or list of dict
+        Float arrays updated in place, or parameter groups.
+    lr : float
+        Learning rate :math:`\gamma \ge 0`.
+    momentum : float, default=0.0
+        Momentum factor :math:`\mu \ge 0` (PyTorch's heavy-ball buffer,
+        without dampening).
+    weight_decay : float, default=0.0
+        Decoupled decay coefficient :math:`\lambda \ge 0`; each step
+        shrinks the parameter by the factor :math:`1 - \gamma\lambda`.
+    decay_mask : list of bool, optional
+        One flag per parameter; False excludes it from weight decay.
+
+    Notes
+    -----
+    With :math:`g_t = \nabla_\theta f_t(\theta_{t-1})`, the loss gradient
+    only, for :math:`t = 1, 2, \dots`
+
+    .. math::
+
+        \begin{aligned}
+        \theta_t &\leftarrow \theta_{t-1} - \gamma\lambda\theta_{t-1}\\
+        b_t &\leftarrow \begin{cases} g_t & t = 1 \text{ or } \mu = 0\\
+              \mu b_{t-1} + g_t & t > 1 \end{cases}\\
+        \theta_t &\leftarrow \theta_t - \gamma b_t
+        \end{aligned}
+
+    so :math:`\theta_t = (1 - \gamma\lambda)\theta_{t-1} - \gamma b_t`: the
+    decay never enters the momentum buffer. With ``momentum=0`` this is
+    the same update as :class:`SGD` with coupled ``weight_decay`` (equal up
+    to rounding); with momentum the two differ, because SGD's buffer also
+    accumulates the past decay terms :math:`\lambda\theta_s`.
+
+    Loshchilov and Hutter (2019), Algorithm 1 (SGDW), with initial
+    learning rate :math:`\alpha`, schedule multiplier :math:`\eta_t` and
+    momentum :math:`\beta_1`, updates
+    :math:`m_t = \beta_1 m_{t-1} + \eta_t\alpha g_t` and
+    :math:`\theta_t = \theta_{t-1} - m_t - \eta_t\lambda_{LH}\theta_{t-1}`:
+    their decay is multiplied by the schedule multiplier :math:`\eta_t`
+    only, not by :math:`\alpha`. Here the learning rate of step :math:`t`
+    is :math:`\gamma_t = \alpha\eta_t` (what a schedule writes into
+    ``param_groups[i]["lr"]``), so the two decays are equal exactly when
+
+    .. math::
+
+        \lambda_{LH} = \alpha\lambda = \gamma_t\lambda/\eta_t,
+
+    for every schedule. The gradient steps are equal when the schedule is
+    constant (:math:`m_t = \gamma b_t`) or ``momentum=0``; with momentum and
+    a changing schedule, this class (PyTorch's convention) scales the whole
+    buffer by the current :math:`\gamma_t`, whereas theirs keeps each past
+    gradient scaled by its own :math:`\alpha\eta_s`.
+
+    References
+    ----------
+    Loshchilov, I. and Hutter, F. (2019). Decoupled weight decay
+    regularization. ICLR.
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> w = np.array([1.0, -2.0])
+    >>> opt = wd.optim.SGDW([w], lr=0.1, momentum=0.9, weight_decay=0.5)
+    >>> g = np.array([0.0, 1.0])
+    >>> opt.step([g])   # b = g;  w <- 0.95 w - 0.1 b = [0.95, -2.0]
+    >>> opt.step([g])   # b = 0.9 b + g = [0, 1.9];  w <- 0.95 w - 0.1 b
+    >>> [round(float(v), 6) for v in w]
+    [0.9025, -2.09]
+    """
+
+    def __init__(
+        self,
+        params: Sequence[Any],
+        lr: float,
+        momentum: float = 0.0,
+        weight_decay: float = 0.0,
+        *,
+        decay_mask: Sequence[bool] | None = None,
+    ) -> None:
+        defaults = dict(lr=lr, momentum=momentum, weight_decay=weight_decay)
+        super().__init__(params, defaults, decay_mask)
+
+    def _validate(self, group: dict[str, Any]) -> None:
+        super()._validate(group)
+        group["momentum"] = _check_nonneg(group["momentum"], "momentum")
+
+    def _update(self, p, g, group, state):  # type: ignore[no-untyped-def]
+        lr, lam, mu = group["lr"], group["weight_decay"], group["momentum"]
+        if lam != 0:
+            p *= 1 - lr * lam
+        if mu != 0:
+            g = _momentum(g, mu, 0.0, state)
+        p -= lr * g
 
 
 class _AdamBase(_Optimizer):
     def __init__(
         self,
         params: Sequence[Any],
-        lr: float,
-        betas: tuple[float, float],
-        eps: float,
-        weight_decay: float,
+        defaults: dict[str, Any],
         decay_mask: Sequence[bool] | None,
     ) -> None:
-        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
         super().__init__(params, defaults, decay_mask)
 
     def _validate(self, group: dict[str, Any]) -> None:
         super()._validate(group)
         group["betas"] = _check_betas(group["betas"])
-        eps = _check_real(group["eps"], "eps")
+        eps = check_real(group["eps"], "eps")
         if eps <= 0:
             raise ValueError(
                 f"eps must be > 0; got {eps!r}. Pass a small positive number "
@@ -340,7 +566,16 @@ class _AdamBase(_Optimizer):
             )
         group["eps"] = eps
 
-    def _adam(self, p, g, group, state):  # type: ignore[no-untyped-def]
+    def _decoupled(self, group: dict[str, Any]) -> bool:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def _update(self, p, g, group, state):  # type: ignore[no-untyped-def]
+        lam = group["weight_decay"]
+        if lam != 0:
+            if self._decoupled(group):
+                p *= 1 - group["lr"] * lam
+            else:
+                g = g + lam * p
         beta1, beta2 = group["betas"]
         t = state["step"]
         if "exp_avg" not in state:
@@ -357,7 +592,7 @@ class _AdamBase(_Optimizer):
 
 
 class Adam(_AdamBase):
-    r"""Adam with coupled L2 weight decay (the decay is added to the gradient).
+    r"""Adam with coupled L2 weight decay, or decoupled as an option.
 
     Parameters
     ----------
@@ -370,7 +605,13 @@ class Adam(_AdamBase):
     eps : float, default=1e-8
         :math:`\epsilon > 0` added to the denominator.
     weight_decay : float, default=0.0
-        Coupled L2 coefficient :math:`\lambda \ge 0`.
+        Coupled L2 coefficient :math:`\lambda \ge 0` (decoupled decay
+        coefficient when ``decoupled_weight_decay=True``).
+    decoupled_weight_decay : bool, default=False
+        As in PyTorch 2.x: True applies the decay as
+        :math:`\theta \leftarrow \theta - \gamma\lambda\theta` before the
+        Adam step, which is exactly :class:`AdamW` (same arithmetic, same
+        results bit for bit).
     decay_mask : list of bool, optional
         One flag per parameter; False excludes it from weight decay.
 
@@ -396,6 +637,9 @@ class Adam(_AdamBase):
     by about :math:`\gamma` per step whatever :math:`\lambda` is. See
     :class:`AdamW` for the decoupled alternative.
 
+    A float16 parameter is updated in float32 (see :mod:`wdlib.optim`): in
+    float16 the default :math:`\epsilon = 10^{-8}` would round to 0.
+
     References
     ----------
     Kingma, D. P. and Ba, J. (2015). Adam: A method for stochastic
@@ -407,8 +651,8 @@ class Adam(_AdamBase):
     >>> w = np.array([1.0])
     >>> opt = wd.optim.Adam([w], lr=0.1, weight_decay=0.01)
     >>> opt.step([np.array([0.0])])   # first step moves by ~lr whatever the decay
-    >>> w
-    array([0.9])
+    >>> round(float(w[0]), 6)
+    0.9
     """
 
     def __init__(
@@ -419,14 +663,26 @@ class Adam(_AdamBase):
         eps: float = 1e-8,
         weight_decay: float = 0.0,
         *,
+        decoupled_weight_decay: bool = False,
         decay_mask: Sequence[bool] | None = None,
     ) -> None:
-        super().__init__(params, lr, betas, eps, weight_decay, decay_mask)
+        defaults = dict(
+            lr=lr,
+            betas=betas,
+            eps=eps,
+            weight_decay=weight_decay,
+            decoupled_weight_decay=decoupled_weight_decay,
+        )
+        super().__init__(params, defaults, decay_mask)
 
-    def _update(self, p, g, group, state):  # type: ignore[no-untyped-def]
-        if group["weight_decay"] != 0:
-            g = g + group["weight_decay"] * p
-        self._adam(p, g, group, state)
+    def _validate(self, group: dict[str, Any]) -> None:
+        super()._validate(group)
+        group["decoupled_weight_decay"] = check_bool(
+            group["decoupled_weight_decay"], "decoupled_weight_decay"
+        )
+
+    def _decoupled(self, group: dict[str, Any]) -> bool:
+        return bool(group["decoupled_weight_decay"])
 
 
 class AdamW(_AdamBase):
@@ -468,7 +724,8 @@ class AdamW(_AdamBase):
     by the same factor :math:`1 - \gamma\lambda` per step. Loshchilov and
     Hutter's paper writes the decay as :math:`\eta_t\lambda\theta` with
     :math:`\eta_t` the schedule multiplier only; PyTorch's :math:`\lambda`
-    times the base learning rate equals theirs.
+    times the base learning rate equals theirs. ``Adam(...,
+    decoupled_weight_decay=True)`` computes the same thing.
 
     References
     ----------
@@ -479,7 +736,8 @@ class AdamW(_AdamBase):
     --------
     >>> import numpy as np, wdlib as wd
     >>> w = np.array([1.0]); b = np.array([1.0])
-    >>> opt = wd.optim.AdamW([w, b], lr=0.1, weight_decay=0.5, decay_mask=[True, False])
+    >>> opt = wd.optim.AdamW([w, b], lr=0.1, weight_decay=0.5,
+    ...                      decay_mask=[True, False])
     >>> opt.step([np.array([0.0]), np.array([0.0])])   # w <- (1 - 0.05) w
     >>> w, b
     (array([0.95]), array([1.]))
@@ -495,9 +753,8 @@ class AdamW(_AdamBase):
         *,
         decay_mask: Sequence[bool] | None = None,
     ) -> None:
-        super().__init__(params, lr, betas, eps, weight_decay, decay_mask)
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+        super().__init__(params, defaults, decay_mask)
 
-    def _update(self, p, g, group, state):  # type: ignore[no-untyped-def]
-        if group["weight_decay"] != 0:
-            p *= 1 - group["lr"] * group["weight_decay"]
-        self._adam(p, g, group, state)
+    def _decoupled(self, group: dict[str, Any]) -> bool:
+        return True
