@@ -173,3 +173,109 @@ def test_no_penalty_is_least_squares(rng):
     assert fit.converged and np.isnan(fit.dual_gap)
     np.testing.assert_allclose(fit.coef, theta[:-1], atol=1e-8)
     assert fit.intercept == pytest.approx(theta[-1], abs=1e-8)
+
+
+def _standardized_diabetes():
+    from sklearn.datasets import load_diabetes
+
+    X, y = load_diabetes(return_X_y=True)
+    return (X - X.mean(0)) / X.std(0), y
+
+
+def _gap_from_scratch(X, y, coef, intercept, lam):
+    # primal minus dual of P(w, b) = ||y - Xw - b||^2/(2n) + lam ||w||_1 at the
+    # dual point theta = lam r / max(n lam, ||X_c' r||_inf), feasible for
+    # the dual max theta'y_c - n||theta||^2/2 s.t. ||X_c' theta||_inf <= lam,
+    # written out independently of wdlib
+    n = len(y)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    r = yc - Xc @ coef
+    primal = r @ r / (2 * n) + lam * np.abs(coef).sum()
+    theta = lam * r / max(n * lam, np.abs(Xc.T @ r).max())
+    dual = theta @ yc - n * (theta @ theta) / 2
+    return primal - dual
+
+
+@pytest.mark.parametrize("lam", [0.01, 0.1, 1.0])
+def test_defaults_agree_with_a_fully_converged_sklearn_lasso(lam):
+    # at its old defaults (tol=1e-6, checked only after a small coordinate
+    # move) lasso_fit was 2.6e-5 off at lam = 0.01
+    X, y = _standardized_diabetes()
+    ref = sklearn_lm.Lasso(alpha=lam, tol=1e-12, max_iter=10**6).fit(X, y)
+    fit = wd.lasso_fit(X, y, lam)
+    assert fit.converged
+    np.testing.assert_allclose(fit.coef, ref.coef_, rtol=1e-6, atol=0)
+    assert fit.intercept == pytest.approx(float(ref.intercept_), rel=1e-6)
+    np.testing.assert_array_equal(fit.coef == 0.0, ref.coef_ == 0.0)
+
+
+def test_stops_at_the_first_sweep_meeting_the_gap_criterion():
+    X, y = _standardized_diabetes()
+    lam, tol = 0.01, 1e-10
+    bound = tol * np.sum((y - y.mean()) ** 2) / len(y)  # sklearn's tol * ||y_c||^2, scaled by 1/n
+    fit = wd.lasso_fit(X, y, lam, tol=tol)
+    assert fit.converged and fit.dual_gap <= bound
+    assert fit.dual_gap == pytest.approx(_gap_from_scratch(X, y, fit.coef, fit.intercept, lam), rel=1e-6)
+    with pytest.warns(wd.ConvergenceWarning, match=r"did not reach tol=1e-10 in max_iter=\d+ sweeps \(duality gap [\d.e+-]+, needed <= "):
+        short = wd.lasso_fit(X, y, lam, tol=tol, max_iter=fit.n_iter - 1)
+    assert not short.converged
+    assert _gap_from_scratch(X, y, short.coef, short.intercept, lam) > bound
+
+
+def test_reported_gap_matches_sklearn_for_the_same_problem():
+    # sklearn's dual_gap_ uses the same scaling (its unscaled gap / n)
+    X, y = _standardized_diabetes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ref = sklearn_lm.Lasso(alpha=0.5, max_iter=3, tol=1e-15).fit(X, y)
+    assert float(ref.dual_gap_) == pytest.approx(_gap_from_scratch(X, y, ref.coef_, ref.intercept_, 0.5), rel=1e-8)
+
+
+def test_non_convergence_is_the_shared_convergence_warning():
+    from wdlib.gd import ConvergenceWarning
+
+    X, y = _standardized_diabetes()
+    with pytest.warns(ConvergenceWarning):
+        fit = wd.lasso_fit(X, y, 0.01, max_iter=5)
+    assert fit.converged is False and fit.dual_gap > 0
+
+
+def test_a_warm_start_at_the_solution_takes_no_sweep():
+    X, y = _standardized_diabetes()
+    fit = wd.lasso_fit(X, y, 0.1)
+    again = wd.lasso_fit(X, y, 0.1, coef_init=fit.coef)
+    assert again.converged and again.n_iter == 0
+    np.testing.assert_array_equal(again.coef, fit.coef)
+
+
+def _masked(a):
+    out = np.ma.array(np.asarray(a, dtype=float))
+    out[(0,) * out.ndim] = np.ma.masked
+    return out
+
+
+@pytest.mark.parametrize(("arg", "value", "error", "message"), [
+    ("fit_intercept", "False", TypeError, r"fit_intercept must be True or False; got 'False'"),
+    ("fit_intercept", 0, TypeError, r"fit_intercept must be True or False; got 0"),
+    ("X", "X", TypeError, r"X must be a numeric array-like; got 'X'"),
+    ("X", lambda X: X + 1j, TypeError, r"X must be real; got .*complex"),
+    ("X", lambda X: _masked(X), ValueError, r"X must not contain masked entries"),
+    ("X", lambda X: np.where(np.eye(*X.shape) > 0, np.nan, X), ValueError, r"X must contain only finite numbers"),
+    ("X", lambda X: X[:0], ValueError, r"X must have at least one sample and one feature"),
+    ("y", lambda y: y + 1j, TypeError, r"y must be real; got .*complex"),
+    ("y", lambda y: _masked(y), ValueError, r"y must not contain masked entries"),
+    ("y", lambda y: y[:, None], ValueError, r"y must be 1-D of shape \(60,\); got a column"),
+    ("coef_init", np.zeros(15) + 1j, TypeError, r"coef_init must be real; got .*complex"),
+    ("coef_init", _masked(np.zeros(15)), ValueError, r"coef_init must not contain masked entries"),
+    ("coef_init", np.full(15, np.inf), ValueError, r"coef_init must contain only finite numbers"),
+    ("lam", 0.1 + 0j, TypeError, r"lam must be a real number >= 0; got \(0\.1\+0j\)"),
+    ("l2_lam", "0.1", TypeError, r"l2_lam must be a real number >= 0; got '0\.1'"),
+    ("tol", 1e-6 + 0j, TypeError, r"tol must be a finite number > 0"),
+    ("max_iter", 10.0, TypeError, r"max_iter must be an integer >= 1; got 10\.0"),
+])
+def test_bad_inputs_name_the_argument(rng, arg, value, error, message):
+    X, y = _problem(rng)
+    kwargs = {"X": X, "y": y, "lam": 0.1}
+    kwargs[arg] = value(kwargs[arg]) if callable(value) else value
+    with pytest.raises(error, match=message):
+        wd.lasso_fit(**kwargs)

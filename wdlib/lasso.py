@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._validation import (
+    check_bool,
     check_coef,
     check_lam,
     check_positive_float,
@@ -51,10 +52,12 @@ class LassoResult:
     n_iter : int
         Number of full sweeps over the coordinates.
     converged : bool
-        Whether the duality gap fell below the tolerance.
+        Whether the duality gap fell below the tolerance
+        (``dual_gap <= tol * ||y_c||^2 / n``).
     dual_gap : float
         Final duality gap of the objective :math:`P` (an upper bound on
-        :math:`P(w) - \\min P`); NaN for plain least squares
+        :math:`P(w) - \\min P`), in the scaling of :math:`P`, as
+        scikit-learn's ``Lasso.dual_gap_``; NaN for plain least squares
         (``lam = l2_lam = 0``), which has no finite gap.
     """
 
@@ -109,37 +112,62 @@ def _duality_gap(X: np.ndarray, y: np.ndarray, w: np.ndarray, r: np.ndarray,
     return gap
 
 
-def _coordinate_descent(X: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float,
-                        beta: float, max_iter: int, tol: float) -> tuple[np.ndarray, int, bool, float]:
-    """Cyclic coordinate descent on centred data; returns (w, n_iter, converged, gap).
+def _sweep(X: np.ndarray, col_sq: np.ndarray, active: np.ndarray,
+           w: np.ndarray, r: np.ndarray, alpha: float, beta: float) -> float:
+    """One cyclic pass over the coordinates, updating ``w`` and ``r``.
+
+    Returns the largest relative coordinate move ``max|dw| / max|w|``.
+    """
+    w_max = change_max = 0.0
+    for j in active:
+        xj = X[:, j]
+        w_old = w[j]
+        z = float(xj @ r) + col_sq[j] * w_old
+        w_new = _soft_threshold(z, alpha) / (col_sq[j] + beta)
+        if w_new != w_old:
+            r -= (w_new - w_old) * xj
+            w[j] = w_new
+        change_max = max(change_max, abs(w_new - w_old))
+        w_max = max(w_max, abs(w_new))
+    return change_max / w_max if w_max > 0.0 else 0.0
+
+
+def _coordinate_descent(
+    X: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float, beta: float,
+    max_iter: int, tol: float,
+) -> tuple[np.ndarray, int, bool, float]:
+    """Cyclic coordinate descent on centred data.
 
     Works on the unscaled objective 1/2||y - Xw||^2 + alpha||w||_1 +
     beta/2||w||^2 (alpha = n*lam, beta = n*l2_lam), keeping the residual
-    ``r = y - Xw`` up to date after every coordinate move.
+    ``r = y - Xw`` up to date, and stops as soon as the duality gap is at
+    most ``tol * ||y||^2`` (checked before the first sweep and after every
+    sweep). Plain least squares (alpha = beta = 0) has no finite gap and
+    stops when no coordinate moves by more than ``tol * max|w|``.
+    Returns (w, n_sweeps, converged, gap).
     """
     X = np.asfortranarray(X)  # contiguous columns
     col_sq = np.einsum("ij,ij->j", X, X)
     active = np.flatnonzero(col_sq + beta > 0.0)
+    w[col_sq + beta == 0.0] = 0.0  # a constant column carries no weight
     r = y - X @ w
     stop = tol * float(y @ y)
-    gap, n_iter = np.inf, 0
+    gap = _duality_gap(X, y, w, r, alpha, beta)
+    if gap <= stop:
+        return w, 0, True, gap
     for n_iter in range(1, max_iter + 1):
-        w_max = change_max = 0.0
-        for j in active:
-            xj = X[:, j]
-            w_old = w[j]
-            w_new = _soft_threshold(float(xj @ r) + col_sq[j] * w_old, alpha) / (col_sq[j] + beta)
-            if w_new != w_old:
-                r -= (w_new - w_old) * xj
-                w[j] = w_new
-            change_max = max(change_max, abs(w_new - w_old))
-            w_max = max(w_max, abs(w_new))
-        if w_max == 0.0 or change_max <= tol * w_max or n_iter == max_iter:
+        change = _sweep(X, col_sq, active, w, r, alpha, beta)
+        if np.isnan(gap):  # least squares: the coordinate rule decides
+            if change <= tol:
+                return w, n_iter, True, gap
+            continue
+        gap = _duality_gap(X, y, w, r, alpha, beta)
+        if gap <= stop:
             r = y - X @ w  # refresh against drift before certifying
             gap = _duality_gap(X, y, w, r, alpha, beta)
-            if gap <= stop or (np.isnan(gap) and n_iter < max_iter):
+            if gap <= stop:
                 return w, n_iter, True, gap
-    return w, n_iter, False, gap
+    return w, max_iter, False, gap
 
 
 def lasso_fit(
@@ -149,8 +177,8 @@ def lasso_fit(
     *,
     l2_lam: float = 0.0,
     fit_intercept: bool = True,
-    max_iter: int = 1000,
-    tol: float = 1e-6,
+    max_iter: int = 10_000,
+    tol: float = 1e-10,
     coef_init: ArrayLike | None = None,
 ) -> LassoResult:
     r"""Fit the lasso (or the elastic net) by cyclic coordinate descent.
@@ -173,14 +201,20 @@ def lasso_fit(
         ridge regression, ``ridge_fit(X, y, l2_lam)``.
     fit_intercept : bool, default=True
         Fit an unpenalized intercept by centring ``X`` and ``y``.
-    max_iter : int, default=1000
+    max_iter : int, default=10000
         Maximum number of sweeps over all coordinates.
-    tol : float, default=1e-6
-        Stop when the duality gap of the unscaled objective is at most
-        ``tol * ||y_c||^2`` (scikit-learn's rule and meaning of ``tol``).
-        The gap is checked whenever no coordinate moved by more than
-        ``tol * max|w|`` in a sweep; for plain least squares
-        (``lam = l2_lam = 0``) that coordinate rule alone decides.
+    tol : float, default=1e-10
+        Stop as soon as the duality gap of the unscaled objective
+        :math:`nP` is at most ``tol * ||y_c||^2``, i.e. ``dual_gap <=
+        tol * ||y_c||^2 / n`` (scikit-learn's criterion and scaling of
+        ``tol``, with ``y_c`` the centred targets). The gap is checked
+        before the first sweep and after every sweep. The default is
+        tighter than scikit-learn's ``1e-4`` so that the coefficients
+        agree with a fully converged fit to about 1e-6 relative on
+        standardized data (2e-8 on the diabetes data). For plain least
+        squares (``lam = l2_lam = 0``), which has no finite gap, the
+        sweeps stop when no coordinate moves by more than
+        ``tol * max|w|``.
     coef_init : array-like of shape (n_features,), optional
         Starting weights (a warm start, e.g. the solution at a nearby
         ``lam`` along a path). Defaults to zeros.
@@ -234,19 +268,29 @@ def lasso_fit(
     X_arr, y_arr = check_X_y(X, y)
     lam = check_lam(lam)
     l2_lam = check_lam(l2_lam, "l2_lam")
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     max_iter = check_positive_int(max_iter, "max_iter")
     tol = check_positive_float(tol, "tol")
     n, d = X_arr.shape
-    w0 = np.zeros(d) if coef_init is None else check_coef(coef_init, d, "coef_init").copy()
-    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, bool(fit_intercept))
-    w, n_iter, converged, gap = _coordinate_descent(Xc, yc, w0, n * lam, n * l2_lam, max_iter, tol)
+    if coef_init is None:
+        w0 = np.zeros(d)
+    else:
+        w0 = check_coef(coef_init, d, "coef_init").copy()
+    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, fit_intercept)
+    w, n_iter, converged, gap = _coordinate_descent(
+        Xc, yc, w0, n * lam, n * l2_lam, max_iter, tol
+    )
     if not converged:
+        bound = tol * float(yc @ yc) / n
         warnings.warn(
             f"coordinate descent did not reach tol={tol:g} in "
-            f"max_iter={max_iter} sweeps (duality gap {gap / n:.3g}). Increase "
-            f"max_iter, loosen tol, standardize X or warm-start with coef_init.",
+            f"max_iter={max_iter} sweeps (duality gap {gap / n:.3g}, "
+            f"needed <= {bound:.3g}). Increase max_iter, loosen tol, "
+            f"standardize X or warm-start with coef_init.",
             ConvergenceWarning,
             stacklevel=2,
         )
     intercept = y_mean - float(x_mean @ w) if fit_intercept else 0.0
-    return LassoResult(w, intercept, lam, l2_lam, n_iter, converged, gap / n)
+    return LassoResult(
+        w, intercept, lam, l2_lam, n_iter, converged, gap / n
+    )
