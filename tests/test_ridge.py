@@ -80,9 +80,23 @@ def test_collinear_columns_without_penalty_give_min_norm_least_squares(rng):
 def test_explicit_cholesky_failure_is_reported_not_hidden(rng):
     X = np.hstack([rng.normal(size=(10, 1)), np.zeros((10, 1))])  # exactly singular Gram
     y = rng.normal(size=10)
-    with pytest.raises(np.linalg.LinAlgError):
+    with pytest.raises(
+        ValueError,
+        match=r"solver='cholesky' needs the Gram matrix X'X \+ n\*lam\*I .* "
+        r"failed at lam=0\.0.*Use lam > 0 .*solver='svd'.*solver='auto'",
+    ):
         wd.ridge_fit(X, y, 0.0, solver="cholesky")
     assert wd.ridge_fit(X, y, 0.0).solver == "svd"
+
+
+def test_explicit_kernel_failure_is_a_clear_value_error(rng):
+    X = np.vstack([rng.normal(size=(1, 12))] * 4)  # identical rows
+    with pytest.raises(
+        ValueError,
+        match=r"solver='kernel' needs the kernel XX' \+ n\*lam\*I .*"
+        r"Use lam > 0",
+    ):
+        wd.ridge_fit(X, rng.normal(size=4), 0.0, solver="kernel")
 
 
 def test_auto_falls_back_to_svd_when_cholesky_fails(rng, monkeypatch):

@@ -17,7 +17,17 @@ from typing import Callable, Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validation import check_lam, check_lams, check_X, check_X_for_predict, check_X_y
+from ._linalg import center as _center
+from ._linalg import complement_of_ones, keep_mask, shrink_factors
+from ._validation import (
+    _as_float_array,
+    check_bool,
+    check_lam,
+    check_lams,
+    check_X,
+    check_X_for_predict,
+    check_X_y,
+)
 
 __all__ = ["RidgeResult", "effective_dof", "ridge_fit"]
 
@@ -69,15 +79,12 @@ def _solve_kernel(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
 def _solve_svd(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     """Thin SVD; shrink each direction by s / (s^2 + alpha).
 
-    Singular values below the usual rank tolerance are treated as zero, so
-    ``alpha = 0`` on rank-deficient data gives the minimum-norm least-squares
-    solution.
+    Every direction is used when ``alpha > 0``. At ``alpha = 0`` singular
+    values that are zero to working precision are dropped, which gives the
+    minimum-norm least-squares solution on rank-deficient data.
     """
     u, s, vt = np.linalg.svd(X, full_matrices=False)
-    tol = s[0] * max(X.shape) * np.finfo(np.float64).eps if s.size else 0.0
-    keep = s > tol
-    d = np.zeros_like(s)
-    d[keep] = s[keep] / (s[keep] ** 2 + alpha)
+    d = shrink_factors(s, X.shape, np.array([alpha]))[0]
     return vt.T @ (d * (u.T @ y))
 
 
@@ -112,13 +119,16 @@ def _choose_solver(solver: str, n: int, d: int, alpha: float) -> str:
     return "cholesky" if n >= d else "kernel"
 
 
-def _center(X: np.ndarray, y: np.ndarray, fit_intercept: bool):
-    """Return centred copies of ``X`` and ``y`` and their means (zeros if not centring)."""
-    if not fit_intercept:
-        return X, y, np.zeros(X.shape[1]), 0.0
-    x_mean = X.mean(axis=0)
-    y_mean = float(y.mean())
-    return X - x_mean, y - y_mean, x_mean, y_mean
+def _factorization_error(solver: str, lam: float) -> ValueError:
+    matrix = "Gram matrix X'X" if solver == "cholesky" else "kernel XX'"
+    return ValueError(
+        f"solver={solver!r} needs the {matrix} + n*lam*I (of the centred "
+        f"data when fitting an intercept) to be positive definite, but its "
+        f"Cholesky factorization failed at lam={lam!r}: the data are "
+        f"singular or too ill-conditioned for this penalty. Use lam > 0 "
+        f"(large enough for the scale of X), or solver='svd' (the "
+        f"minimum-norm solution) or solver='auto'."
+    )
 
 
 def ridge_fit(
@@ -161,6 +171,14 @@ def ridge_fit(
     RidgeResult
         Frozen dataclass with ``coef``, ``intercept``, ``lam`` and ``solver``.
 
+    Raises
+    ------
+    ValueError
+        If an explicitly chosen ``"cholesky"`` or ``"kernel"`` solver meets a
+        matrix that is not numerically positive definite (e.g. ``lam = 0``
+        on rank-deficient data); use ``lam > 0``, ``solver="svd"`` or
+        ``solver="auto"``.
+
     Notes
     -----
     With centred data :math:`X_c, y_c` the weights solve the normal equations
@@ -189,22 +207,25 @@ def ridge_fit(
     """
     X_arr, y_arr = check_X_y(X, y)
     lam = check_lam(lam)
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     n, d = X_arr.shape
     alpha = n * lam
     name = _choose_solver(solver, n, d, alpha)
-    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, bool(fit_intercept))
+    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, fit_intercept)
     try:
         coef = SOLVERS[name](Xc, yc, alpha)
     except np.linalg.LinAlgError:
         if solver != "auto":
-            raise
+            raise _factorization_error(name, lam) from None
         name = "svd"
         coef = _solve_svd(Xc, yc, alpha)
     intercept = y_mean - float(x_mean @ coef) if fit_intercept else 0.0
     return RidgeResult(coef=coef, intercept=intercept, lam=lam, solver=name)
 
 
-def effective_dof(X: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True) -> np.ndarray:
+def effective_dof(
+    X: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True
+) -> np.ndarray:
     r"""Effective degrees of freedom of ridge regression for each penalty.
 
     Parameters
@@ -214,22 +235,31 @@ def effective_dof(X: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True) 
     lams : float or array-like of shape (n_lams,)
         Penalty strengths :math:`\lambda \ge 0`.
     fit_intercept : bool, default=True
-        Centre ``X`` first (the unpenalized intercept adds one more degree of
-        freedom, not counted here).
+        Centre ``X`` first, as the fit with an unpenalized intercept does.
 
     Returns
     -------
     ndarray of shape (n_lams,)
-        :math:`\mathrm{df}(\lambda)` for each value of ``lams``.
+        :math:`\mathrm{df}(\lambda)` for each value of ``lams``, the
+        penalized weights only (see Notes for the intercept).
 
     Notes
     -----
-    With :math:`s_i` the singular values of the (centred) design matrix,
+    With :math:`s_i` the singular values of the centred design matrix
+    :math:`X_c` (of ``X`` itself when ``fit_intercept=False``),
 
-    .. math:: \mathrm{df}(\lambda) = \operatorname{tr} H_\lambda
-              = \sum_i \frac{s_i^2}{s_i^2 + n\lambda},
+    .. math:: \mathrm{df}(\lambda) = \sum_i \frac{s_i^2}{s_i^2 + n\lambda},
 
-    which falls from the rank of :math:`X` at :math:`\lambda = 0` towards 0.
+    which falls from the rank of :math:`X_c` at :math:`\lambda = 0` towards
+    0. Without an intercept this is the trace of the hat matrix
+    :math:`S_\lambda = X (X^\top X + n\lambda I)^{-1} X^\top`. With an
+    intercept the hat matrix is
+    :math:`S_\lambda = \tfrac1n \mathbf 1 \mathbf 1^\top
+    + X_c (X_c^\top X_c + n\lambda I)^{-1} X_c^\top`: the unpenalized
+    intercept adds one, :math:`\operatorname{tr} S_\lambda =
+    \mathrm{df}(\lambda) + 1`. Only at :math:`\lambda = 0` are singular
+    values that are zero to working precision left out (the rank); for
+    :math:`\lambda > 0` every one counts.
 
     References
     ----------
@@ -244,9 +274,19 @@ def effective_dof(X: ArrayLike, lams: ArrayLike, *, fit_intercept: bool = True) 
     array([2. , 1.3, 0. ])
     """
     X_arr = check_X(X)
-    lam_arr = check_lams(np.atleast_1d(np.asarray(lams, dtype=np.float64)))
+    lam_arr = check_lams(np.atleast_1d(_as_float_array(lams, "lams")))
+    fit_intercept = check_bool(fit_intercept, "fit_intercept")
     n = X_arr.shape[0]
-    Xc = X_arr - X_arr.mean(axis=0) if fit_intercept else X_arr
-    s = np.linalg.svd(Xc, compute_uv=False)
-    s2 = s[s > s[0] * max(Xc.shape) * np.finfo(np.float64).eps] ** 2 if s[0] > 0 else s[:0]
-    return (s2[None, :] / (s2[None, :] + n * lam_arr[:, None])).sum(axis=1)
+    if fit_intercept:
+        Xc = X_arr - X_arr.mean(axis=0)
+        # centring leaves a null direction (the constant vector); remove it
+        # exactly so that no rounding noise is counted for tiny lam > 0
+        Xc = complement_of_ones(Xc) if n > 1 else Xc[:0]
+    else:
+        Xc = X_arr
+    s = np.linalg.svd(Xc, compute_uv=False) if Xc.size else np.zeros(0)
+    alphas = n * lam_arr
+    keep = keep_mask(s, X_arr.shape, alphas)
+    denom = np.where(keep, s**2 + alphas[:, None], 1.0)
+    ratio = np.where(keep, s**2 / denom, 0.0)
+    return ratio.sum(axis=1)
