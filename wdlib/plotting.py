@@ -7,11 +7,54 @@ the colour-blind-safe Okabe-Ito palette.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from numpy.typing import ArrayLike
+
+from ._validation import _as_float_array, check_positive_int
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    # What the plotting functions read from a result: any object with these
+    # attributes type-checks (CVResult, TimingResult, SweepResult, or a
+    # student's own). Read-only properties, so frozen dataclasses match.
+
+    class _CVLike(Protocol):
+        @property
+        def lams(self) -> np.ndarray: ...
+        @property
+        def mse(self) -> np.ndarray: ...
+        @property
+        def mse_se(self) -> np.ndarray: ...
+        @property
+        def best_lam(self) -> float: ...
+        @property
+        def lam_1se(self) -> float: ...
+
+    class _TimingLike(Protocol):
+        @property
+        def ns(self) -> np.ndarray: ...
+        @property
+        def ds(self) -> np.ndarray: ...
+        @property
+        def with_decay(self) -> np.ndarray: ...
+        @property
+        def without_decay(self) -> np.ndarray: ...
+        @property
+        def decay_only(self) -> np.ndarray: ...
+
+    class _SweepLike(Protocol):
+        @property
+        def lrs(self) -> np.ndarray: ...
+        @property
+        def weight_decays(self) -> np.ndarray: ...
+        @property
+        def test_error(self) -> np.ndarray: ...
 
 __all__ = [
     "OKABE_ITO",
@@ -47,7 +90,43 @@ OKABE_ITO = (
 
 
 def _axes(ax: Axes | None) -> Axes:
-    return plt.gca() if ax is None else ax
+    if ax is None:
+        return plt.gca()
+    if not isinstance(ax, Axes):
+        raise TypeError(
+            f"ax must be a matplotlib Axes or None; got {type(ax).__name__}. "
+            f"Pass one Axes, e.g. ax=axes[0] from fig.subplots(1, 2)."
+        )
+    return ax
+
+
+def _result_arrays(
+    result: object, name: str, expected: str, attrs: Sequence[str]
+) -> dict[str, np.ndarray]:
+    """The array attributes ``attrs`` of a result object, validated.
+
+    Raises a ``TypeError`` naming the argument and the expected type when
+    ``result`` lacks one of them (a RidgeResult where a CVResult is
+    expected, a list, a dict).
+    """
+    missing = [a for a in attrs if not hasattr(result, a)]
+    if missing:
+        raise TypeError(
+            f"{name} must be a {expected}; got {type(result).__name__} "
+            f"without .{missing[0]}. Pass the result object itself."
+        )
+    return {
+        a: _as_float_array(getattr(result, a), f"{name}.{a}") for a in attrs
+    }
+
+
+def _same_shape(arrays: dict[str, np.ndarray], name: str, shape: tuple) -> None:
+    for attr, arr in arrays.items():
+        if arr.shape != shape:
+            raise ValueError(
+                f"{name}.{attr} must have shape {shape}; got {arr.shape}. "
+                f"Pass an unmodified result."
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -56,7 +135,7 @@ def _axes(ax: Axes | None) -> Axes:
 # ---------------------------------------------------------------------------
 
 
-def _as_curves(curves: Mapping[str, object], name: str) -> dict[str, np.ndarray]:
+def _as_curves(curves: Mapping[str, ArrayLike], name: str) -> dict[str, np.ndarray]:
     """Validate a non-empty mapping of label -> 1-D array."""
     if not isinstance(curves, Mapping) or len(curves) == 0:
         raise TypeError(
@@ -65,7 +144,7 @@ def _as_curves(curves: Mapping[str, object], name: str) -> dict[str, np.ndarray]
         )
     out = {}
     for label, values in curves.items():
-        arr = np.asarray(values, dtype=np.float64)
+        arr = _as_float_array(values, f"{name}[{label!r}]")
         if arr.ndim != 1 or arr.size == 0:
             raise ValueError(
                 f"{name}[{label!r}] must be a non-empty 1-D array; got shape "
@@ -85,8 +164,8 @@ def _check_same_length(x: np.ndarray, curves: dict[str, np.ndarray], xname: str,
 
 
 def plot_fitted_lines(
-    x: object,
-    y: object,
+    x: ArrayLike,
+    y: ArrayLike,
     lines: Mapping[str, tuple[float, float]],
     *,
     ax: Axes | None = None,
@@ -117,8 +196,8 @@ def plot_fitted_lines(
     >>> [line.get_label() for line in ax.get_lines()]
     ['truth']
     """
-    x_arr = np.asarray(x, dtype=np.float64).ravel()
-    y_arr = np.asarray(y, dtype=np.float64).ravel()
+    x_arr = _as_float_array(x, "x").ravel()
+    y_arr = _as_float_array(y, "y").ravel()
     if x_arr.shape != y_arr.shape:
         raise ValueError(
             f"x has {x_arr.size} values but y has {y_arr.size}; pass one "
@@ -129,6 +208,13 @@ def plot_fitted_lines(
             f"lines must be a non-empty mapping of label -> (weight, intercept); "
             f"got {type(lines).__name__}. Pass e.g. {{'fit': (3.0, 2.0)}}."
         )
+    for label, pair in lines.items():
+        if isinstance(pair, str) or np.shape(pair) != (2,):
+            raise TypeError(
+                f"lines[{label!r}] must be a (weight, intercept) pair of "
+                f"numbers; got {pair!r}. Pass e.g. (fit.coef[0], "
+                f"fit.intercept)."
+            )
     ax = _axes(ax)
     ax.scatter(x_arr, y_arr, s=12, color=OKABE_ITO[0], alpha=0.45, label="data")
     grid = np.linspace(x_arr.min(), x_arr.max(), 2)
@@ -141,7 +227,7 @@ def plot_fitted_lines(
 
 
 def plot_iteration_curves(
-    curves: Mapping[str, object],
+    curves: Mapping[str, ArrayLike],
     *,
     ylabel: str,
     logy: bool = True,
@@ -188,8 +274,8 @@ def plot_iteration_curves(
 
 
 def plot_error_vs_lambda(
-    lams: object,
-    errors: Mapping[str, object],
+    lams: ArrayLike,
+    errors: Mapping[str, ArrayLike],
     *,
     ylabel: str = "mean squared error",
     ax: Axes | None = None,
@@ -245,8 +331,8 @@ def plot_error_vs_lambda(
 
 
 def plot_coef_norm(
-    lams: object,
-    norms: Mapping[str, object],
+    lams: ArrayLike,
+    norms: Mapping[str, ArrayLike],
     *,
     reference: Mapping[str, float] | None = None,
     ax: Axes | None = None,
@@ -296,8 +382,8 @@ def plot_coef_norm(
 
 
 def plot_iterations_vs_condition(
-    kappas: object,
-    iterations: Mapping[str, object],
+    kappas: ArrayLike,
+    iterations: Mapping[str, ArrayLike],
     *,
     ax: Axes | None = None,
 ) -> Axes:
@@ -327,7 +413,7 @@ def plot_iterations_vs_condition(
     >>> ax.get_xscale(), ax.get_ylabel()
     ('log', 'iterations to reach the tolerance')
     """
-    kappa_arr = np.asarray(kappas, dtype=np.float64).ravel()
+    kappa_arr = _as_float_array(kappas, "kappas").ravel()
     if kappa_arr.size == 0 or not np.all(kappa_arr >= 1):
         raise ValueError(
             f"kappas must be condition numbers >= 1; got {kappa_arr.tolist()[:5]}. "
@@ -347,8 +433,8 @@ def plot_iterations_vs_condition(
     return ax
 
 
-def _positive_lams(lams: object) -> np.ndarray:
-    lam_arr = np.asarray(lams, dtype=np.float64).ravel()
+def _positive_lams(lams: ArrayLike) -> np.ndarray:
+    lam_arr = _as_float_array(lams, "lams").ravel()
     if lam_arr.size == 0 or not np.all(lam_arr > 0):
         raise ValueError(
             f"lams must be positive for a log axis; got {lam_arr.tolist()[:5]}. "
@@ -363,7 +449,7 @@ def _positive_lams(lams: object) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
-def _two_feature_problem(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+def _two_feature_problem(X: ArrayLike, y: object) -> tuple[np.ndarray, np.ndarray]:
     from ._validation import check_X_y
 
     X_arr, y_arr = check_X_y(X, y)
@@ -393,11 +479,11 @@ def _grid_around(points: list[np.ndarray], margin: float = 0.35, size: int = 161
 
 
 def plot_loss_contours(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     lam: float,
     *,
-    paths: Mapping[str, object] | None = None,
+    paths: Mapping[str, ArrayLike] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     r"""Contours of the loss with and without the L2 penalty, and descent paths.
@@ -441,7 +527,8 @@ def plot_loss_contours(
     X_arr, y_arr = _two_feature_problem(X, y)
     w_data = ridge_fit(X_arr, y_arr, 0.0, fit_intercept=False).coef
     w_pen = ridge_fit(X_arr, y_arr, lam, fit_intercept=False).coef
-    drawn = {str(k): np.asarray(v, dtype=np.float64).reshape(-1, 2) for k, v in (paths or {}).items()}
+    drawn = {str(k): _as_float_array(v, f"paths[{k!r}]").reshape(-1, 2)
+             for k, v in (paths or {}).items()}
     W1, W2 = _grid_around([w_data[None], w_pen[None], np.zeros((1, 2)), *drawn.values()])
     ax = _axes(ax)
     for lam_k, colour, style in ((0.0, OKABE_ITO[2], "--"), (lam, OKABE_ITO[6], "-")):
@@ -462,10 +549,10 @@ def plot_loss_contours(
 
 
 def plot_constraint_regions(
-    X: object,
-    y: object,
-    coef_l2: object,
-    coef_l1: object,
+    X: ArrayLike,
+    y: ArrayLike,
+    coef_l2: ArrayLike,
+    coef_l1: ArrayLike,
     *,
     ax: Axes | None = None,
 ) -> Axes:
@@ -507,8 +594,8 @@ def plot_constraint_regions(
     from .ridge import ridge_fit
 
     X_arr, y_arr = _two_feature_problem(X, y)
-    w2 = np.asarray(coef_l2, dtype=np.float64).ravel()
-    w1 = np.asarray(coef_l1, dtype=np.float64).ravel()
+    w2 = _as_float_array(coef_l2, "coef_l2").ravel()
+    w1 = _as_float_array(coef_l1, "coef_l1").ravel()
     if w2.shape != (2,) or w1.shape != (2,):
         raise ValueError(
             f"coef_l2 and coef_l1 must each have 2 entries; got shapes {w2.shape} "
@@ -541,10 +628,10 @@ def plot_constraint_regions(
 
 
 def plot_lambda_curves(
-    lams: object,
-    values: object,
+    lams: ArrayLike,
+    values: ArrayLike,
     *,
-    labels: object,
+    labels: Sequence[str],
     ylabel: str,
     ax: Axes | None = None,
 ) -> Axes:
@@ -580,8 +667,14 @@ def plot_lambda_curves(
     ('log', 2)
     """
     lam_arr = _positive_lams(lams)
-    vals = np.asarray(values, dtype=np.float64)
-    names = [str(label) for label in labels]  # type: ignore[attr-defined]
+    if hasattr(values, "coefs"):
+        raise TypeError(
+            f"values must be an array of shape (n_lams, n_curves); got "
+            f"{type(values).__name__}. For a RidgePath pass path.coefs "
+            f"(and path.lams as lams)."
+        )
+    vals = _as_float_array(values, "values")
+    names = _labels(labels, "labels")
     if vals.ndim != 2 or vals.shape != (lam_arr.size, len(names)):
         raise ValueError(
             f"values must have shape (n_lams, n_curves) = ({lam_arr.size}, {len(names)}); "
@@ -599,13 +692,28 @@ def plot_lambda_curves(
     return ax
 
 
+def _labels(labels: object, name: str) -> list[str]:
+    """Legend entries: a sequence of strings (a lone string is a slip)."""
+    if isinstance(labels, str) or not isinstance(labels, Sequence):
+        raise TypeError(
+            f"{name} must be a sequence of str (one legend entry per "
+            f"curve); got {type(labels).__name__} {labels!r}. Pass a list, "
+            f"e.g. {name}=['w_1', 'w_2']."
+        )
+    return [str(label) for label in labels]
+
+
 # ---------------------------------------------------------------------------
 # Chapter 6: cross-validation curves with error bars
 # ---------------------------------------------------------------------------
 
 
+_CV_EXPECTED = "CVResult (from wdlib.loo_cv or wdlib.kfold_cv)"
+_CV_ATTRS = ("lams", "mse", "mse_se", "best_lam", "lam_1se")
+
+
 def plot_cv_curve(
-    cv: object,
+    cv: _CVLike,
     *,
     label: str,
     color: str | None = None,
@@ -646,21 +754,22 @@ def plot_cv_curve(
     >>> ax.get_xscale(), len(ax.get_legend().get_texts())   # curve, band, minimum, one-SE
     ('log', 4)
     """
-    for attr in ("lams", "mse", "mse_se", "best_lam", "lam_1se"):
-        if not hasattr(cv, attr):
-            raise TypeError(
-                f"cv must be a CVResult (from wdlib.loo_cv or wdlib.kfold_cv); "
-                f"got {type(cv).__name__} without .{attr}. Pass the result itself."
-            )
-    lam_arr = _positive_lams(cv.lams)
+    cv_arrays = _result_arrays(cv, "cv", _CV_EXPECTED, _CV_ATTRS)
+    lam_arr = _positive_lams(cv_arrays["lams"])
+    mse, se = cv_arrays["mse"], cv_arrays["mse_se"]
+    _same_shape({"mse": mse, "mse_se": se}, "cv", lam_arr.shape)
+    _same_shape({k: cv_arrays[k] for k in ("best_lam", "lam_1se")}, "cv", ())
+    best, one_se = cv_arrays["best_lam"].item(), cv_arrays["lam_1se"].item()
     color = OKABE_ITO[5] if color is None else color
     ax = _axes(ax)
-    ax.plot(lam_arr, cv.mse, color=color, lw=1.8, label=label)
+    ax.plot(lam_arr, mse, color=color, lw=1.8, label=label)
     if error_bars:
-        ax.fill_between(lam_arr, cv.mse - cv.mse_se, cv.mse + cv.mse_se, color=color, alpha=0.18,
+        ax.fill_between(lam_arr, mse - se, mse + se, color=color, alpha=0.18,
                         lw=0, label=f"{label}: ±1 standard error")
-    ax.axvline(cv.best_lam, color=color, lw=1.2, ls="-", label=f"{label}: minimum, λ = {cv.best_lam:.3g}")
-    ax.axvline(cv.lam_1se, color=color, lw=1.2, ls=":", label=f"{label}: one-SE rule, λ = {cv.lam_1se:.3g}")
+    ax.axvline(best, color=color, lw=1.2, ls="-",
+               label=f"{label}: minimum, λ = {best:.3g}")
+    ax.axvline(one_se, color=color, lw=1.2, ls=":",
+               label=f"{label}: one-SE rule, λ = {one_se:.3g}")
     ax.set_xscale("log")
     ax.set_xlabel("λ (penalty strength, log scale)")
     ax.set_ylabel("cross-validated mean squared error")
@@ -673,7 +782,7 @@ def plot_cv_curve(
 # ---------------------------------------------------------------------------
 
 
-def plot_step_times(timing: object, *, ax: Axes | None = None) -> Axes:
+def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
     """Time per training step with and without weight decay, against batch size.
 
     Parameters
@@ -700,15 +809,24 @@ def plot_step_times(timing: object, *, ax: Axes | None = None) -> Axes:
     """
     from matplotlib.lines import Line2D
 
+    t = _result_arrays(
+        timing, "timing",
+        "TimingResult (from wdlib.models.time_decay_overhead)",
+        ("ns", "ds", "with_decay", "without_decay", "decay_only"),
+    )
+    ns, ds = t["ns"].ravel(), t["ds"].ravel()
+    _same_shape({k: t[k] for k in ("with_decay", "without_decay")},
+                "timing", (ns.size, ds.size))
+    _same_shape({"decay_only": t["decay_only"]}, "timing", (ds.size,))
     ax = _axes(ax)
-    ns = np.asarray(timing.ns, dtype=float)  # type: ignore[attr-defined]
     handles = []
-    for j, d in enumerate(timing.ds):  # type: ignore[attr-defined]
+    for j, d in enumerate(ds):
         colour = OKABE_ITO[(j + 1) % 8]
-        ax.plot(ns, 1e6 * timing.with_decay[:, j], "o-", color=colour, lw=1.8)  # type: ignore[attr-defined]
-        ax.plot(ns, 1e6 * timing.without_decay[:, j], "s--", color=colour, lw=1.2)  # type: ignore[attr-defined]
-        ax.axhline(1e6 * timing.decay_only[j], color=colour, ls=":", lw=1.5)  # type: ignore[attr-defined]
-        handles.append(Line2D([], [], color=colour, lw=3, label=f"d = {d} features"))
+        ax.plot(ns, 1e6 * t["with_decay"][:, j], "o-", color=colour, lw=1.8)
+        ax.plot(ns, 1e6 * t["without_decay"][:, j], "s--", color=colour,
+                lw=1.2)
+        ax.axhline(1e6 * t["decay_only"][j], color=colour, ls=":", lw=1.5)
+        handles.append(Line2D([], [], color=colour, lw=3, label=f"d = {d:g} features"))
     handles += [
         Line2D([], [], color="grey", ls="-", marker="o", label="gradient + step, with decay"),
         Line2D([], [], color="grey", ls="--", marker="s", label="gradient + step, without decay"),
@@ -723,7 +841,7 @@ def plot_step_times(timing: object, *, ax: Axes | None = None) -> Axes:
 
 
 def plot_lr_decay_heatmap(
-    sweep: object,
+    sweep: _SweepLike,
     *,
     title: str = "",
     vmin: float | None = None,
@@ -760,15 +878,20 @@ def plot_lr_decay_heatmap(
     >>> ax.get_xlabel(), ax.get_title()
     ('weight decay λ (log scale)', 'AdamW')
     """
-    ax = _axes(ax)
-    lrs = np.asarray(sweep.lrs, dtype=float)  # type: ignore[attr-defined]
-    wds = np.asarray(sweep.weight_decays, dtype=float)  # type: ignore[attr-defined]
-    err = 100 * np.asarray(sweep.test_error, dtype=float)  # type: ignore[attr-defined]
+    arrays = _result_arrays(
+        sweep, "sweep", "SweepResult (from wdlib.models.sweep_lr_decay)",
+        ("lrs", "weight_decays", "test_error"),
+    )
+    lrs, wds = arrays["lrs"].ravel(), arrays["weight_decays"].ravel()
+    _same_shape({"test_error": arrays["test_error"]}, "sweep",
+                (lrs.size, wds.size))
+    err = 100 * arrays["test_error"]
     if np.any(lrs <= 0) or np.any(wds <= 0):
         raise ValueError(
             "the heat map needs positive learning rates and decays (log axes); "
             "drop weight_decay=0 from the grid or plot it separately."
         )
+    ax = _axes(ax)
     im = ax.imshow(err, origin="lower", aspect="auto", cmap="viridis", vmin=vmin, vmax=vmax)
     ax.set_xticks(range(wds.size), [f"{v:.2g}" for v in wds], rotation=45)
     ax.set_yticks(range(lrs.size), [f"{v:.2g}" for v in lrs])
@@ -818,8 +941,9 @@ def plot_missing_counts(counts: Mapping[str, int], n_rows: int, *, ax: Axes | No
             f"counts must be a non-empty mapping of column -> count; got "
             f"{type(counts).__name__}. Pass MissingReport.counts."
         )
+    n_rows = check_positive_int(n_rows, "n_rows")
     names = [str(c) for c in counts]
-    vals = np.asarray([counts[c] for c in counts], dtype=np.float64)
+    vals = _as_float_array([counts[c] for c in counts], "counts' values")
     ax = _axes(ax)
     y = np.arange(len(names))
     ax.barh(y, vals, color=OKABE_ITO[5], label="missing values")
@@ -835,8 +959,8 @@ def plot_missing_counts(counts: Mapping[str, int], n_rows: int, *, ax: Axes | No
 
 
 def plot_shrinkage(
-    lams: object,
-    ratios: Mapping[str, object],
+    lams: ArrayLike,
+    ratios: Mapping[str, ArrayLike],
     *,
     ylabel: str = "w(λ) / w(0)  (fraction of the unpenalized weight)",
     ax: Axes | None = None,
@@ -885,8 +1009,8 @@ def plot_shrinkage(
 
 
 def plot_paired_errors(
-    first: object,
-    second: object,
+    first: ArrayLike,
+    second: ArrayLike,
     *,
     labels: tuple[str, str],
     unit: str = "g²",
@@ -919,8 +1043,13 @@ def plot_paired_errors(
     >>> ax.get_xlabel()
     'a: test MSE (g²)'
     """
-    a = np.asarray(first, dtype=np.float64).ravel()
-    b = np.asarray(second, dtype=np.float64).ravel()
+    if len(_labels(labels, "labels")) != 2:
+        raise ValueError(
+            f"labels must name the two errors, (first, second); got "
+            f"{labels!r}. Pass e.g. labels=('clean', 'leaky')."
+        )
+    a = _as_float_array(first, "first").ravel()
+    b = _as_float_array(second, "second").ravel()
     if a.shape != b.shape or a.size == 0:
         raise ValueError(
             f"first and second must be non-empty and paired; got {a.size} and "
@@ -937,12 +1066,12 @@ def plot_paired_errors(
 
 
 def plot_curve_fits(
-    x: object,
-    y: object,
-    grid: object,
-    curves: Mapping[str, object],
+    x: ArrayLike,
+    y: ArrayLike,
+    grid: ArrayLike,
+    curves: Mapping[str, ArrayLike],
     *,
-    truth: object = None,
+    truth: ArrayLike | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Scatter 1-D training data and draw fitted curves evaluated on a grid.
@@ -973,14 +1102,14 @@ def plot_curve_fits(
     >>> [line.get_label() for line in ax.get_lines()]
     ['fit']
     """
-    x_arr = np.asarray(x, dtype=np.float64).ravel()
-    y_arr = np.asarray(y, dtype=np.float64).ravel()
-    g = np.asarray(grid, dtype=np.float64).ravel()
+    x_arr = _as_float_array(x, "x").ravel()
+    y_arr = _as_float_array(y, "y").ravel()
+    g = _as_float_array(grid, "grid").ravel()
     data = _as_curves(curves, "curves")
     _check_same_length(g, data, "grid", "curves")
     ax = _axes(ax)
     if truth is not None:
-        ax.plot(g, np.asarray(truth, dtype=np.float64), color=OKABE_ITO[0], ls="--", lw=1.2, label="noise-free function")
+        ax.plot(g, _as_float_array(truth, "truth"), color=OKABE_ITO[0], ls="--", lw=1.2, label="noise-free function")
     for k, (label, values) in enumerate(data.items()):
         ax.plot(g, values, color=OKABE_ITO[(6, 5, 3, 7, 1)[k % 5]], lw=2, label=label)
     ax.scatter(x_arr, y_arr, s=22, color=OKABE_ITO[0], zorder=3, label="training points")
@@ -992,7 +1121,7 @@ def plot_curve_fits(
     return ax
 
 
-def plot_error_vs_dof(dofs: object, errors: Mapping[str, object], *, ax: Axes | None = None) -> Axes:
+def plot_error_vs_dof(dofs: ArrayLike, errors: Mapping[str, ArrayLike], *, ax: Axes | None = None) -> Axes:
     r"""Plot errors against the effective degrees of freedom :math:`\mathrm{df}(\lambda)`.
 
     Complexity grows to the right (small :math:`\lambda`); the minimum of the
@@ -1019,7 +1148,7 @@ def plot_error_vs_dof(dofs: object, errors: Mapping[str, object], *, ax: Axes | 
     >>> len(ax.get_lines())
     2
     """
-    d = np.asarray(dofs, dtype=np.float64).ravel()
+    d = _as_float_array(dofs, "dofs").ravel()
     data = _as_curves(errors, "errors")
     _check_same_length(d, data, "dofs", "errors")
     ax = _axes(ax)
