@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 from hypothesis.extra.numpy import arrays
+from scipy import linalg as scipy_linalg
 from sklearn.datasets import load_diabetes
 from sklearn.linear_model import Ridge as SkRidge
 
@@ -192,3 +193,114 @@ def test_inputs_are_never_modified(problem, solver):
         wd.ridge_gradient(X, y, np.ones(X.shape[1]), 1.0, 0.5)
     np.testing.assert_array_equal(X, X0)
     np.testing.assert_array_equal(y, y0)
+
+
+# --------------------------------------------------------------------------
+# Small singular values are data when lam > 0 (rank cut only at lam = 0)
+
+
+def graded_problem(rng):
+    """Columns on scales 1e8, 1 and 1e-8; y needs the smallest direction."""
+    X = rng.normal(size=(40, 3)) * [1e8, 1.0, 1e-8]
+    return X, X @ [1e-8, -1.0, 5e7]
+
+
+@pytest.mark.parametrize("solver", ["auto", "cholesky", "svd"])
+def test_tiny_penalty_keeps_small_singular_directions(rng, solver):
+    # (the n x n kernel of 40 samples in 3 features has rank 3: the kernel
+    # solver cannot factor it at this penalty and says so, tested above)
+    X, y = graded_problem(rng)
+    lam = 1e-20
+    ours = wd.ridge_fit(X, y, lam, solver=solver)
+    ref = SkRidge(alpha=X.shape[0] * lam, solver="svd").fit(X, y)
+    np.testing.assert_allclose(ours.coef, ref.coef_, rtol=1e-6)
+    assert ours.coef[2] == pytest.approx(5e7, rel=1e-3)
+    assert np.mean((y - ours.predict(X)) ** 2) < 1e-6 * np.var(y)
+
+
+def test_effective_dof_counts_small_singular_values_for_lam_above_zero(rng):
+    X, _ = graded_problem(rng)
+    n = X.shape[0]
+    # reference: singular values from scipy's own SVD of the centred X
+    s = scipy_linalg.svdvals(X - X.mean(axis=0))
+    expected = np.sum(s**2 / (s**2 + n * 1e-20))
+    got = wd.effective_dof(X, [1e-20, 0.0])
+    assert got[0] == pytest.approx(expected, rel=1e-9)
+    assert got[0] > 2.99
+    # at lam = 0 the count is the numerical rank, as numpy defines it
+    assert got[1] == np.linalg.matrix_rank(X - X.mean(axis=0))
+
+
+def explicit_hat_matrix(X, lam, fit_intercept):
+    """S with S @ y = fitted values, column j = fit of y = e_j (lstsq)."""
+    n, d = X.shape
+    A = np.hstack([X, np.ones((n, 1))]) if fit_intercept else X
+    pad = np.zeros((d, A.shape[1]))
+    pad[:, :d] = np.sqrt(n * lam) * np.eye(d)
+    big = np.vstack([A, pad])
+    rhs = np.vstack([np.eye(n), np.zeros((d, n))])
+    theta = np.linalg.lstsq(big, rhs, rcond=None)[0]
+    return A @ theta
+
+
+@pytest.mark.parametrize("shape", [(30, 5), (8, 20)])
+@pytest.mark.parametrize("lam", [1e-3, 0.1, 3.0])
+def test_effective_dof_is_hat_trace_minus_the_intercept(rng, shape, lam):
+    X = rng.normal(size=shape) + 2.0
+    with_b = np.trace(explicit_hat_matrix(X, lam, True))
+    without_b = np.trace(explicit_hat_matrix(X, lam, False))
+    assert wd.effective_dof(X, lam)[0] + 1 == pytest.approx(with_b, rel=1e-9)
+    assert wd.effective_dof(X, lam, fit_intercept=False)[0] == pytest.approx(
+        without_b, rel=1e-9
+    )
+
+
+# --------------------------------------------------------------------------
+# Validation of every argument
+
+
+@pytest.mark.parametrize(
+    ("lams", "error", "message"),
+    [
+        ("abc", TypeError, r"lams must be a numeric array-like; got 'abc'"),
+        ([0.1, np.nan], ValueError, r"lams must contain only finite"),
+        ([1 + 2j], TypeError, r"lams must be real; got .*complex"),
+        (-1.0, ValueError, r"lams must contain only finite numbers >= 0"),
+    ],
+)
+def test_effective_dof_rejects_bad_lams(rng, lams, error, message):
+    with pytest.raises(error, match=message):
+        wd.effective_dof(rng.normal(size=(5, 2)), lams)
+
+
+def test_effective_dof_rejects_bad_X():
+    with pytest.raises(TypeError, match=r"X must be real; got .*complex"):
+        wd.effective_dof(np.ones((3, 2)) * 1j, 0.1)
+    masked = np.ma.masked_array(np.ones((3, 2)), mask=[[1, 0]] * 3)
+    with pytest.raises(ValueError, match=r"X must not contain masked"):
+        wd.effective_dof(masked, 0.1)
+    with pytest.raises(ValueError, match=r"X must have at least one sample"):
+        wd.effective_dof(np.empty((0, 2)), 0.1)
+
+
+@pytest.mark.parametrize("flag", ["False", 0, None])
+def test_fit_intercept_must_be_a_bool(rng, flag):
+    X, y = rng.normal(size=(6, 2)), rng.normal(size=6)
+    match = r"fit_intercept must be True or False; got .*Pass a bool"
+    with pytest.raises(TypeError, match=match):
+        wd.ridge_fit(X, y, 0.1, fit_intercept=flag)
+    with pytest.raises(TypeError, match=match):
+        wd.effective_dof(X, 0.1, fit_intercept=flag)
+
+
+def test_ridge_fit_rejects_complex_masked_nan_and_empty():
+    X = np.arange(6.0).reshape(3, 2)
+    y = np.array([1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match=r"y must be real; got .*complex"):
+        wd.ridge_fit(X, y + 1j, 0.1)
+    with pytest.raises(ValueError, match=r"y must not contain masked"):
+        wd.ridge_fit(X, np.ma.masked_array(y, mask=[0, 1, 0]), 0.1)
+    with pytest.raises(ValueError, match=r"y must contain only finite"):
+        wd.ridge_fit(X, [1.0, np.nan, 3.0], 0.1)
+    with pytest.raises(ValueError, match=r"X must have at least one sample"):
+        wd.ridge_fit(np.empty((0, 2)), np.empty(0), 0.1)

@@ -37,6 +37,7 @@ from ._linalg import (
 from ._validation import (
     _as_float_array,
     _check_finite,
+    _describe,
     check_bool,
     check_lams,
     check_positive_int,
@@ -560,18 +561,15 @@ def _given_folds(
     """Validated (train, test) index pairs from ``cv``."""
     n = X.shape[0]
     split = getattr(cv, "split", None)
-    if callable(split):
-        pairs = split(X, y)
-    elif isinstance(cv, (str, bytes, numbers.Number)) or not isinstance(
-        cv, Iterable
+    if isinstance(cv, (str, bytes, numbers.Number)) or not (
+        callable(split) or isinstance(cv, Iterable)
     ):
         raise TypeError(
             f"cv must be an iterable of (train_idx, test_idx) pairs or an "
-            f"object with a split(X, y) method; got {cv!r}. For k shuffled "
-            f"folds pass k=... instead."
+            f"object with a split(X, y) method; got {_describe(cv)}. For k "
+            f"shuffled folds pass k=... instead."
         )
-    else:
-        pairs = cv
+    pairs = split(X, y) if callable(split) else cv
     folds = []
     for j, pair in enumerate(pairs):
         try:
