@@ -21,6 +21,12 @@ memmap), so a data set larger than memory can be used:
 Each model holds its parameters in ``model.params`` (float arrays, updated in
 place by a :mod:`wdlib.optim` optimizer), ``model.decay_mask`` (False for
 biases) and ``loss_and_grads(X, y) -> (loss, grads)``.
+
+Every method and function taking data validates it: ``X`` is a finite 2-D
+array-like with one column per model input, ``y`` holds the labels 0 and 1
+only (with labels in :math:`\{-1, 1\}` the formula above is not a loss: it
+goes negative and has no minimum; pass ``(y + 1) / 2``), and :func:`train`
+checks that the optimizer holds the model's own parameter arrays.
 """
 
 from __future__ import annotations
@@ -34,7 +40,18 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_positive_int, check_X_y
+from ._validation import (
+    _as_float_array,
+    _check_y,
+    _describe,
+    check_lams,
+    check_positive_float,
+    check_positive_int,
+    check_real,
+    check_seed,
+    check_X,
+    check_X_y,
+)
 
 __all__ = [
     "LogisticRegression",
@@ -66,6 +83,30 @@ def _logistic_loss(z: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     return loss, (_sigmoid(z) - y) / n
 
 
+def _check_labels(y: np.ndarray, name: str = "y") -> np.ndarray:
+    """Require the class labels 0 and 1 of the logistic loss."""
+    bad = (y != 0) & (y != 1)
+    if np.any(bad):
+        examples = np.unique(y[bad])[:5].tolist()
+        raise ValueError(
+            f"{name} must hold the class labels 0 and 1 only (the logistic "
+            f"loss log(1 + e^z) - y z is a loss only for them); got "
+            f"{int(np.count_nonzero(bad))} other value(s), e.g. {examples}. "
+            f"For labels in {{-1, 1}} pass ({name} + 1) / 2; otherwise "
+            f"({name} == positive_class).astype(float)."
+        )
+    return y
+
+
+def _check_columns(X: np.ndarray, n_features: int, name: str = "X") -> None:
+    if X.shape[1] != n_features:
+        raise ValueError(
+            f"{name} must have {n_features} column(s), one per input of the "
+            f"model; got shape {X.shape}. Pass the features the model was "
+            f"built for (n_features={n_features})."
+        )
+
+
 class _Classifier:
     params: list[np.ndarray]
     decay_mask: list[bool]
@@ -73,18 +114,33 @@ class _Classifier:
     def logits(self, X: np.ndarray) -> np.ndarray:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _check_X(self, X: object) -> np.ndarray:
+        X_arr = check_X(X)
+        _check_columns(X_arr, self.params[0].shape[0])
+        return X_arr
+
+    def _check_X_y(self, X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+        X_arr, y_arr = check_X_y(X, y)
+        _check_columns(X_arr, self.params[0].shape[0])
+        return X_arr, _check_labels(y_arr)
+
+    def _loss_and_grads(
+        self, X: np.ndarray, y: np.ndarray
+    ) -> tuple[float, list[np.ndarray]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
     def predict_proba(self, X: object) -> np.ndarray:
         """Probability of class 1 for each row of ``X``."""
-        return _sigmoid(self.logits(np.asarray(X, dtype=float)))
+        return _sigmoid(self.logits(self._check_X(X)))
 
     def error_rate(self, X: object, y: object) -> float:
         """Fraction of misclassified rows (threshold 0.5)."""
-        X_arr, y_arr = check_X_y(X, y)
+        X_arr, y_arr = self._check_X_y(X, y)
         return float(np.mean((self.logits(X_arr) > 0) != (y_arr > 0.5)))
 
     def loss(self, X: object, y: object) -> float:
         """Mean logistic loss (no penalty)."""
-        X_arr, y_arr = check_X_y(X, y)
+        X_arr, y_arr = self._check_X_y(X, y)
         return _logistic_loss(self.logits(X_arr), y_arr)[0]
 
 
@@ -119,8 +175,13 @@ class LogisticRegression(_Classifier):
         w, b = self.params
         return X @ w + b[0]
 
-    def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
+    def loss_and_grads(self, X: object, y: object) -> tuple[float, list[np.ndarray]]:
         """Mean logistic loss and its gradients ``[dw, db]``."""
+        return self._loss_and_grads(*self._check_X_y(X, y))
+
+    def _loss_and_grads(
+        self, X: np.ndarray, y: np.ndarray
+    ) -> tuple[float, list[np.ndarray]]:
         loss, r = _logistic_loss(self.logits(X), y)
         return loss, [X.T @ r, np.array([r.sum()])]
 
@@ -160,7 +221,7 @@ class MLP(_Classifier):
     def __init__(self, n_features: int, n_hidden: int, *, seed: int = 0) -> None:
         d = check_positive_int(n_features, "n_features")
         h = check_positive_int(n_hidden, "n_hidden")
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(check_seed(seed))
         self.params = [
             rng.normal(scale=1 / np.sqrt(d), size=(d, h)),
             np.zeros(h),
@@ -177,8 +238,13 @@ class MLP(_Classifier):
     def logits(self, X: np.ndarray) -> np.ndarray:
         return self._forward(X)[1]
 
-    def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
+    def loss_and_grads(self, X: object, y: object) -> tuple[float, list[np.ndarray]]:
         """Mean logistic loss and its gradients ``[dW1, db1, dw2, db2]``."""
+        return self._loss_and_grads(*self._check_X_y(X, y))
+
+    def _loss_and_grads(
+        self, X: np.ndarray, y: np.ndarray
+    ) -> tuple[float, list[np.ndarray]]:
         H, z = self._forward(X)
         loss, r = _logistic_loss(z, y)
         delta = np.outer(r, self.params[2]) * (1.0 - H * H)
@@ -197,7 +263,7 @@ class ScaleInvariantLinear(_Classifier):
     n_features : int
         Number of input features.
     gain : float, default=1.0
-        Fixed scale :math:`g` of the logits.
+        Fixed scale :math:`g \ne 0` of the logits.
     seed : int, default=0
         Seed of the initialization :math:`v \sim N(0, I)`.
 
@@ -228,16 +294,27 @@ class ScaleInvariantLinear(_Classifier):
 
     def __init__(self, n_features: int, *, gain: float = 1.0, seed: int = 0) -> None:
         d = check_positive_int(n_features, "n_features")
-        self.gain = float(gain)
-        self.params = [np.random.default_rng(seed).normal(size=d), np.zeros(1)]
+        self.gain = check_real(gain, "gain")
+        if self.gain == 0:
+            raise ValueError(
+                "gain must be a nonzero real number; got 0.0 (every logit "
+                "would be the bias alone). Pass e.g. gain=1.0."
+            )
+        rng = np.random.default_rng(check_seed(seed))
+        self.params = [rng.normal(size=d), np.zeros(1)]
         self.decay_mask = [True, False]
 
     def logits(self, X: np.ndarray) -> np.ndarray:
         v, b = self.params
         return self.gain * (X @ v) / np.linalg.norm(v) + b[0]
 
-    def loss_and_grads(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray]]:
+    def loss_and_grads(self, X: object, y: object) -> tuple[float, list[np.ndarray]]:
         """Mean logistic loss and its gradients ``[dv, db]``."""
+        return self._loss_and_grads(*self._check_X_y(X, y))
+
+    def _loss_and_grads(
+        self, X: np.ndarray, y: np.ndarray
+    ) -> tuple[float, list[np.ndarray]]:
         v = self.params[0]
         norm = np.linalg.norm(v)
         loss, r = _logistic_loss(self.logits(X), y)
@@ -285,9 +362,12 @@ def make_classification(
             f"n_informative must be <= n_features={d}; got {k}. Pass fewer "
             f"informative features or more features."
         )
+    flip = check_real(flip, "flip")
     if not 0.0 <= flip < 0.5:
-        raise ValueError(f"flip must be in [0, 0.5); got {flip!r}. Pass e.g. flip=0.1.")
-    rng = np.random.default_rng(seed)
+        raise ValueError(
+            f"flip must be in [0, 0.5); got {flip!r}. Pass e.g. flip=0.1."
+        )
+    rng = np.random.default_rng(check_seed(seed))
     X = rng.normal(size=(n, d))
     w_star = np.zeros(d)
     w_star[:k] = rng.normal(size=k)
@@ -320,6 +400,27 @@ def save_memmap(directory: str | Path, X: object, y: object) -> tuple[np.ndarray
     return np.load(folder / "X.npy", mmap_mode="r"), np.load(folder / "y.npy", mmap_mode="r")
 
 
+def _as_stream(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Validate training data; a memmap ``X`` is kept on disk, unread."""
+    if isinstance(X, np.memmap):
+        if X.ndim != 2:
+            raise ValueError(
+                f"X must be 2-D of shape (n_samples, n_features); got a "
+                f"memmap of shape {X.shape}. Save a 2-D array."
+            )
+        X_arr: np.ndarray = X
+    else:
+        X_arr = check_X(X)  # in memory anyway: checked (and converted) now
+    return X_arr, _check_y(y, X_arr.shape[0])
+
+
+def _check_chunk(X: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """Rows ``start:stop`` as float64; checked when read from a memmap."""
+    if isinstance(X, np.memmap):
+        return check_X(X[start:stop], f"X[{start}:{stop}]")
+    return np.asarray(X[start:stop], dtype=float)
+
+
 def iter_minibatches(
     X: np.ndarray,
     y: np.ndarray,
@@ -337,8 +438,10 @@ def iter_minibatches(
 
     Parameters
     ----------
-    X, y : ndarray or memmap
-        Features of shape (n_samples, n_features) and labels (n_samples,).
+    X, y : array-like or memmap
+        Features of shape (n_samples, n_features) and targets
+        (n_samples,), finite. A memmap ``X`` is checked chunk by chunk as
+        it is read; other inputs are checked (and converted) at once.
     batch_size : int
         Rows per minibatch (the last batch of a chunk may be smaller).
     chunk_size : int, optional
@@ -353,20 +456,32 @@ def iter_minibatches(
     >>> [yb.tolist() for _, yb in wd.models.iter_minibatches(X, y, 2, chunk_size=3)]
     [[0.0, 1.0], [2.0], [3.0, 4.0]]
     """
-    n = X.shape[0]
-    if y.shape[0] != n:
-        raise ValueError(
-            f"X has {n} rows but y has {y.shape[0]}; pass arrays with the same "
-            f"number of samples."
-        )
     batch = check_positive_int(batch_size, "batch_size")
-    chunk = n if chunk_size is None else check_positive_int(chunk_size, "chunk_size")
+    if chunk_size is not None:
+        check_positive_int(chunk_size, "chunk_size")
+    if rng is not None and not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"rng must be a numpy.random.Generator or None; got "
+            f"{_describe(rng)}. Pass rng=np.random.default_rng(seed)."
+        )
+    return _minibatches(*_as_stream(X, y), batch, chunk_size, rng)
+
+
+def _minibatches(
+    X: np.ndarray,
+    y: np.ndarray,
+    batch: int,
+    chunk_size: int | None,
+    rng: np.random.Generator | None,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    n = X.shape[0]
+    chunk = n if chunk_size is None else chunk_size
     starts = np.arange(0, n, chunk)
     if rng is not None:
         starts = rng.permutation(starts)
     for s in starts:
-        Xc = np.asarray(X[s : s + chunk], dtype=float)
-        yc = np.asarray(y[s : s + chunk], dtype=float)
+        Xc = _check_chunk(X, int(s), int(s) + chunk)
+        yc = y[s : s + chunk]
         order = rng.permutation(len(yc)) if rng is not None else np.arange(len(yc))
         for b in range(0, len(yc), batch):
             idx = order[b : b + batch]
@@ -398,6 +513,85 @@ class TrainResult:
     n_steps: int
 
 
+def _check_optimizer(model: Any, optimizer: Any) -> None:
+    """The optimizer must update ``model.params`` themselves, in order."""
+    if not hasattr(model, "params") or not callable(
+        getattr(model, "loss_and_grads", None)
+    ):
+        raise TypeError(
+            f"model must have params and loss_and_grads(X, y); got "
+            f"{_describe(model)}. Pass e.g. wd.models.LogisticRegression(d)."
+        )
+    groups = getattr(optimizer, "param_groups", None)
+    if not isinstance(groups, list) or not callable(
+        getattr(optimizer, "step", None)
+    ):
+        raise TypeError(
+            f"optimizer must be a wdlib.optim optimizer (param_groups and "
+            f"step(grads)); got {_describe(optimizer)}. Build one on the "
+            f"model's arrays: wd.optim.SGD(model.params, lr=0.1)."
+        )
+    held = [p for g in groups for p in g["params"]]
+    params = list(model.params)
+    for i, p in enumerate(params):
+        if not any(q is p for q in held):
+            raise ValueError(
+                f"optimizer must hold the model's own parameter arrays; "
+                f"model.params[{i}] is not among its {len(held)} array(s) "
+                f"(it was built on copies or on another model), so its "
+                f"steps would not change this model. Build it on the "
+                f"arrays themselves: wd.optim.SGD(model.params, ...)."
+            )
+    if len(held) != len(params) or any(
+        q is not p for q, p in zip(held, params)
+    ):
+        raise ValueError(
+            f"optimizer must hold exactly model.params, in their order; got "
+            f"{len(held)} array(s) in another order or with extra arrays. "
+            f"step(grads) pairs gradients with parameters by position: "
+            f"build it on model.params (groups listed in that order)."
+        )
+
+
+def _grad_fn(model: Any) -> Callable[[np.ndarray, np.ndarray], Any]:
+    """The gradient of a wdlib model skips the checks its caller made."""
+    if isinstance(model, _Classifier):
+        return model._loss_and_grads
+    return model.loss_and_grads
+
+
+def _check_test_set(
+    X_test: object, y_test: object, n_features: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    if X_test is None and y_test is None:
+        return None
+    if X_test is None or y_test is None:
+        given = "X_test" if y_test is None else "y_test"
+        raise ValueError(
+            f"X_test and y_test must be given together; got only {given}. "
+            f"Pass both or neither."
+        )
+    X_arr = check_X(X_test, "X_test")
+    _check_columns(X_arr, n_features, "X_test")
+    y_arr = _check_y(y_test, X_arr.shape[0], "y_test")
+    return X_arr, _check_labels(y_arr, "y_test")
+
+
+def _schedule_factor(lr_schedule: Callable[[float], float], progress: float) -> float:
+    factor = lr_schedule(progress)
+    try:
+        out = check_real(factor, "lr_schedule(progress)")
+    except (TypeError, ValueError):
+        out = -1.0
+    if out < 0:
+        raise ValueError(
+            f"lr_schedule must return a finite number >= 0; got "
+            f"{_describe(factor)} at progress={progress!r}. Return the "
+            f"multiplier of the initial learning rate, e.g. 1 - progress."
+        )
+    return out
+
+
 def _decayed_norm(model: Any) -> float:
     return float(
         np.sqrt(sum(float(np.sum(p * p)) for p, m in zip(model.params, model.decay_mask) if m))
@@ -424,10 +618,13 @@ def train(
     ----------
     model : LogisticRegression, MLP or ScaleInvariantLinear
         Model whose ``params`` the optimizer was built on.
-    optimizer : wdlib.optim.SGD, Adam or AdamW
-        Updates ``model.params`` in place.
-    X, y : ndarray or memmap
-        Training data.
+    optimizer : wdlib.optim.SGD, SGDW, Adam or AdamW
+        Updates ``model.params`` in place; it must hold those very arrays,
+        in order (an optimizer built on copies is rejected).
+    X, y : array-like or memmap
+        Training data, ``y`` with labels 0 and 1. Checked in full before
+        the first step (a memmap chunk by chunk), so that no step is taken
+        on invalid data.
     epochs, batch_size : int
         Passes over the data and rows per step.
     chunk_size : int, optional
@@ -457,23 +654,40 @@ def train(
     (100, True, True)
     """
     n_epochs = check_positive_int(epochs, "epochs")
+    batch = check_positive_int(batch_size, "batch_size")
+    if chunk_size is not None:
+        chunk_size = check_positive_int(chunk_size, "chunk_size")
+    rng = np.random.default_rng(check_seed(seed))
+    if lr_schedule is not None and not callable(lr_schedule):
+        raise TypeError(
+            f"lr_schedule must be a callable progress -> multiplier or None; "
+            f"got {_describe(lr_schedule)}. Pass e.g. lambda p: 1 - p."
+        )
+    _check_optimizer(model, optimizer)
+    X, y = _as_stream(X, y)
+    _check_labels(y)
+    if isinstance(model, _Classifier):
+        _check_columns(X, model.params[0].shape[0])
     n = X.shape[0]
-    rng = np.random.default_rng(seed)
+    if isinstance(X, np.memmap):  # one read before training
+        for s in range(0, n, chunk_size or n):
+            _check_chunk(X, s, s + (chunk_size or n))
+    test = _check_test_set(X_test, y_test, X.shape[1])
     base_lrs = [g["lr"] for g in optimizer.param_groups]
     steps_per_epoch = sum(
-        -(-min(chunk_size or n, n - s) // batch_size) for s in range(0, n, chunk_size or n)
+        -(-min(chunk_size or n, n - s) // batch) for s in range(0, n, chunk_size or n)
     )
     total = n_epochs * steps_per_epoch
     losses, errors, norms = [], [], []
-    step = 0
+    step, grad_fn = 0, _grad_fn(model)
     for _ in range(n_epochs):
         epoch_loss, seen = 0.0, 0
-        for Xb, yb in iter_minibatches(X, y, batch_size, chunk_size=chunk_size, rng=rng):
+        for Xb, yb in _minibatches(X, y, batch, chunk_size, rng):
             if lr_schedule is not None:
-                factor = float(lr_schedule(step / total))
+                factor = _schedule_factor(lr_schedule, step / total)
                 for g, lr0 in zip(optimizer.param_groups, base_lrs):
                     g["lr"] = lr0 * factor
-            loss, grads = model.loss_and_grads(Xb, yb)
+            loss, grads = grad_fn(Xb, yb)
             optimizer.step(grads)
             epoch_loss += loss * len(yb)
             seen += len(yb)
@@ -481,7 +695,7 @@ def train(
         losses.append(epoch_loss / seen)
         norms.append(_decayed_norm(model))
         errors.append(
-            model.error_rate(X_test, y_test) if X_test is not None else float("nan")
+            model.error_rate(*test) if test is not None else float("nan")
         )
     return TrainResult(np.array(losses), np.array(errors), np.array(norms), step)
 
@@ -535,8 +749,23 @@ def sweep_lr_decay(
     >>> res.test_error.shape
     (2, 2)
     """
-    lr_arr = np.asarray(lrs, dtype=float)
-    wd_arr = np.asarray(weight_decays, dtype=float)
+    for f, name in ((make_model, "make_model"), (make_optimizer, "make_optimizer")):
+        if not callable(f):
+            raise TypeError(
+                f"{name} must be callable; got {_describe(f)}. Pass e.g. "
+                f"lambda: wd.models.LogisticRegression(d) and wd.optim.AdamW."
+            )
+    lr_arr = check_lams(lrs, "lrs")
+    wd_arr = check_lams(weight_decays, "weight_decays")
+    X, y = _as_stream(X, y)
+    _check_labels(y)
+    test = _check_test_set(X_test, y_test, X.shape[1])
+    if test is None:
+        raise ValueError(
+            "X_test and y_test must be arrays; got None. Pass a held-out "
+            "test set: the sweep records its error."
+        )
+    X_test, y_test = test
     err = np.empty((lr_arr.size, wd_arr.size))
     for i, lr in enumerate(lr_arr):
         for j, lam in enumerate(wd_arr):
@@ -570,7 +799,9 @@ def step_time(model: Any, optimizer: Any, X: np.ndarray, y: np.ndarray, *, repea
     Returns
     -------
     float
-        Seconds. The model's parameters are updated ``repeats`` times.
+        Seconds. The model's parameters are updated ``repeats`` times. For
+        the models of this module ``X`` and ``y`` are validated once,
+        before timing, so the time is that of the arithmetic alone.
 
     Examples
     --------
@@ -583,10 +814,14 @@ def step_time(model: Any, optimizer: Any, X: np.ndarray, y: np.ndarray, *, repea
     True
     """
     reps = check_positive_int(repeats, "repeats")
+    _check_optimizer(model, optimizer)
+    if isinstance(model, _Classifier):  # check once, time the arithmetic
+        X, y = model._check_X_y(X, y)
+    grad_fn = _grad_fn(model)
     times = np.empty(reps)
     for k in range(reps):
         t0 = time.perf_counter()
-        _, grads = model.loss_and_grads(X, y)
+        _, grads = grad_fn(X, y)
         optimizer.step(grads)
         times[k] = time.perf_counter() - t0
     return float(np.min(times))
@@ -632,6 +867,14 @@ def time_decay_overhead(
     """
     from .optim import SGD
 
+    weight_decay = check_real(weight_decay, "weight_decay")
+    if weight_decay < 0:
+        raise ValueError(
+            f"weight_decay must be >= 0; got {weight_decay!r}. Pass e.g. "
+            f"weight_decay=1e-2."
+        )
+    ns, ds = _check_sizes(ns, "ns"), _check_sizes(ds, "ds")
+    seed = check_seed(seed)
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
@@ -640,6 +883,21 @@ def time_decay_overhead(
         limits = threadpool_limits(limits=1)
     with limits:
         return _time_grid(ns, ds, weight_decay, check_positive_int(repeats, "repeats"), seed, SGD)
+
+
+def _check_sizes(values: object, name: str) -> np.ndarray:
+    """A non-empty 1-D list of whole numbers >= 1 (sample or feature counts)."""
+    arr = _as_float_array(values, name)
+    with np.errstate(invalid="ignore"):
+        ok = arr.ndim == 1 and arr.size > 0 and bool(
+            np.all(np.isfinite(arr) & (arr >= 1) & (arr == np.round(arr)))
+        )
+    if not ok:
+        raise ValueError(
+            f"{name} must be a non-empty 1-D list of whole numbers >= 1; "
+            f"got {_describe(values)}. Pass e.g. {name}=[100, 1000]."
+        )
+    return arr.astype(int)
 
 
 def _time_grid(ns: object, ds: object, weight_decay: float, repeats: int, seed: int, SGD: Any) -> TimingResult:
@@ -724,10 +982,13 @@ def best_lam_vs_n(
     """
     from .selection import loo_cv
 
-    n_arr = np.asarray(ns, dtype=int)
+    n_arr = _check_sizes(ns, "ns")
+    lams = check_lams(lams)
     d = check_positive_int(n_features, "n_features")
+    noise = check_positive_float(noise, "noise")
+    coef_scale = check_positive_float(coef_scale, "coef_scale")
     reps = check_positive_int(repeats, "repeats")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     best = np.empty((reps, n_arr.size))
     for r in range(reps):
         w = rng.normal(scale=coef_scale, size=d)
