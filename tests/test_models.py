@@ -72,14 +72,17 @@ def test_backprop_matches_finite_differences(make, rng):
 
 @pytest.mark.parametrize("opt_cls", [wd.optim.SGD, wd.optim.SGDW])
 def test_logistic_regression_matches_sklearn_unpenalized_limit(opt_cls, rng):
-    # gradient descent with tiny decay on separable-free data approaches sklearn's fit;
-    # SGDW without momentum has the same fixed point lam * w + grad = 0
+    # gradient descent with tiny decay on separable-free data approaches
+    # sklearn's fit; SGDW without momentum has the same fixed point
+    # lam * w + grad = 0
     from sklearn.linear_model import LogisticRegression as SkLR
 
     X, y = make_classification(300, 3, n_informative=3, flip=0.2, seed=3)
     lam = 0.01
     model = LogisticRegression(3)
-    opt = opt_cls(model.params, lr=1.0, weight_decay=lam, decay_mask=model.decay_mask)
+    opt = opt_cls(
+        model.params, lr=1.0, weight_decay=lam, decay_mask=model.decay_mask
+    )
     for _ in range(3000):
         opt.step(model.loss_and_grads(X, y)[1])
     # mean loss + lam/2 ||w||^2  <=>  sklearn C = 1 / (n * lam)
@@ -243,17 +246,31 @@ def test_nan_in_X_rejected_before_any_step(make, tmp_path):
     model = make()
     before = [p.copy() for p in model.params]
     opt = wd.optim.SGD(model.params, lr=0.1)
-    with pytest.raises(ValueError, match=r"X must contain only finite numbers; got 1 NaN"):
+    with pytest.raises(
+        ValueError, match=r"X must contain only finite numbers; got 1 NaN"
+    ):
         train(model, opt, X, y, epochs=1, batch_size=5)
-    Xm, ym = np.lib.format.open_memmap(tmp_path / "X.npy", mode="w+", shape=X.shape), y
+    Xm = np.lib.format.open_memmap(
+        tmp_path / "X.npy", mode="w+", shape=X.shape
+    )
     Xm[:] = X
-    with pytest.raises(ValueError, match=r"X\[40:60\] must contain only finite numbers; got 1 NaN"):
+    ym = y
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"X\[40:60\] must contain only finite numbers; got 1 NaN"
+        ),
+    ):
         train(model, opt, Xm, ym, epochs=1, batch_size=5, chunk_size=20)
     for p, p0 in zip(model.params, before):
         np.testing.assert_array_equal(p, p0)  # untouched
-    with pytest.raises(ValueError, match=r"X must contain only finite numbers"):
+    with pytest.raises(
+        ValueError, match=r"X must contain only finite numbers"
+    ):
         model.loss_and_grads(X, y)
-    with pytest.raises(ValueError, match=r"X must contain only finite numbers"):
+    with pytest.raises(
+        ValueError, match=r"X must contain only finite numbers"
+    ):
         model.predict_proba(X)
 
 
@@ -261,13 +278,24 @@ def test_batch_and_chunk_sizes_validated():
     X, y = make_classification(20, 2, n_informative=2, seed=0)
     model = LogisticRegression(2)
     opt = wd.optim.SGD(model.params, lr=0.1)
-    with pytest.raises(ValueError, match=r"batch_size must be an integer >= 1; got 0\. Pass a larger"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"batch_size must be an integer >= 1; got 0\. Pass a larger"
+        ),
+    ):
         train(model, opt, X, y, epochs=1, batch_size=0)
-    with pytest.raises(TypeError, match=r"chunk_size must be an integer >= 1; got 2\.5"):
+    with pytest.raises(
+        TypeError, match=r"chunk_size must be an integer >= 1; got 2\.5"
+    ):
         train(model, opt, X, y, epochs=1, batch_size=2, chunk_size=2.5)
-    with pytest.raises(ValueError, match=r"epochs must be an integer >= 1; got 0"):
+    with pytest.raises(
+        ValueError, match=r"epochs must be an integer >= 1; got 0"
+    ):
         train(model, opt, X, y, epochs=0, batch_size=2)
-    with pytest.raises(ValueError, match=r"seed must be an integer >= 0; got -1"):
+    with pytest.raises(
+        ValueError, match=r"seed must be an integer >= 0; got -1"
+    ):
         train(model, opt, X, y, epochs=1, batch_size=2, seed=-1)
 
 
@@ -277,8 +305,12 @@ def test_lists_are_accepted_like_arrays():
     for data in ((X, y), (X.tolist(), y.tolist())):
         model = MLP(3, 4, seed=0)
         opt = wd.optim.Adam(model.params, lr=0.05)
-        res = train(model, opt, *data, epochs=2, batch_size=8, X_test=data[0], y_test=data[1])
-        finals.append(([p.copy() for p in model.params], res.train_loss, res.test_error))
+        res = train(
+            model, opt, *data, epochs=2, batch_size=8,
+            X_test=data[0], y_test=data[1],
+        )
+        params = [p.copy() for p in model.params]
+        finals.append((params, res.train_loss, res.test_error))
     for a, b in zip(finals[0][0], finals[1][0]):
         np.testing.assert_array_equal(a, b)
     np.testing.assert_array_equal(finals[0][1], finals[1][1])
@@ -286,7 +318,8 @@ def test_lists_are_accepted_like_arrays():
     batches = list(iter_minibatches([[0.0], [1.0], [2.0]], [0.0, 1.0, 2.0], 2))
     assert [yb.tolist() for _, yb in batches] == [[0.0, 1.0], [2.0]]
     model = LogisticRegression(2)
-    assert model.loss([[0.0, 0.0]], [1]) == pytest.approx(math.log(2.0), rel=1e-15)
+    loss = model.loss([[0.0, 0.0]], [1])
+    assert loss == pytest.approx(math.log(2.0), rel=1e-15)
     assert model.predict_proba([[1.0, 2.0]]).tolist() == [0.5]
 
 
@@ -305,51 +338,102 @@ def test_optimizer_on_copies_rejected_with_the_fix():
         wd.models.step_time(model, copies, X, y, repeats=1)
     other = LogisticRegression(2)
     with pytest.raises(ValueError, match=r"model.params\[0\] is not among"):
-        train(model, wd.optim.SGD(other.params, lr=0.1), X, y, epochs=1, batch_size=5)
+        train(
+            model, wd.optim.SGD(other.params, lr=0.1), X, y,
+            epochs=1, batch_size=5,
+        )
     w, b = model.params
     reordered = wd.optim.SGD([{"params": [b]}, {"params": [w]}], lr=0.1)
-    with pytest.raises(ValueError, match=r"optimizer must hold exactly model.params, in their order"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"optimizer must hold exactly model.params, in their order"
+        ),
+    ):
         train(model, reordered, X, y, epochs=1, batch_size=5)
-    with pytest.raises(TypeError, match=r"optimizer must be a wdlib.optim optimizer"):
+    with pytest.raises(
+        TypeError, match=r"optimizer must be a wdlib.optim optimizer"
+    ):
         train(model, object(), X, y, epochs=1, batch_size=5)
-    with pytest.raises(TypeError, match=r"model must have params and loss_and_grads"):
+    with pytest.raises(
+        TypeError, match=r"model must have params and loss_and_grads"
+    ):
         train(object(), copies, X, y, epochs=1, batch_size=5)
 
 
 def test_model_and_generator_arguments_validated():
-    with pytest.raises(TypeError, match=r"gain must be a real number; got 'x'\. Pass a float"):
+    with pytest.raises(
+        TypeError, match=r"gain must be a real number; got 'x'\. Pass a float"
+    ):
         ScaleInvariantLinear(2, gain="x")
-    with pytest.raises(TypeError, match=r"gain must be a real number; got '2'"):
+    with pytest.raises(
+        TypeError, match=r"gain must be a real number; got '2'"
+    ):
         ScaleInvariantLinear(2, gain="2")
-    with pytest.raises(ValueError, match=r"gain must be a finite number; got nan"):
+    with pytest.raises(
+        ValueError, match=r"gain must be a finite number; got nan"
+    ):
         ScaleInvariantLinear(2, gain=float("nan"))
-    with pytest.raises(ValueError, match=r"gain must be a nonzero real number; got 0\.0"):
+    with pytest.raises(
+        ValueError, match=r"gain must be a nonzero real number; got 0\.0"
+    ):
         ScaleInvariantLinear(2, gain=0.0)
-    with pytest.raises(ValueError, match=r"seed must be an integer >= 0; got -1"):
+    with pytest.raises(
+        ValueError, match=r"seed must be an integer >= 0; got -1"
+    ):
         MLP(2, 3, seed=-1)
-    with pytest.raises(TypeError, match=r"seed must be an integer >= 0; got 0\.5"):
+    with pytest.raises(
+        TypeError, match=r"seed must be an integer >= 0; got 0\.5"
+    ):
         ScaleInvariantLinear(2, seed=0.5)
-    with pytest.raises(TypeError, match=r"flip must be a real number; got '0\.1'"):
+    with pytest.raises(
+        TypeError, match=r"flip must be a real number; got '0\.1'"
+    ):
         make_classification(10, 6, flip="0.1")
-    with pytest.raises(TypeError, match=r"seed must be an integer >= 0; got '1'"):
+    with pytest.raises(
+        TypeError, match=r"seed must be an integer >= 0; got '1'"
+    ):
         make_classification(10, 6, seed="1")
     from wdlib.models import best_lam_vs_n, time_decay_overhead
 
-    with pytest.raises(TypeError, match=r"coef_scale must be a finite number > 0; got '0\.5'"):
+    with pytest.raises(
+        TypeError, match=r"coef_scale must be a finite number > 0; got '0\.5'"
+    ):
         best_lam_vs_n([20], [0.1], coef_scale="0.5")
-    with pytest.raises(ValueError, match=r"noise must be a finite number > 0; got 0\.0"):
+    with pytest.raises(
+        ValueError, match=r"noise must be a finite number > 0; got 0\.0"
+    ):
         best_lam_vs_n([20], [0.1], noise=0.0)
-    with pytest.raises(ValueError, match=r"ns must be a non-empty 1-D list of whole numbers >= 1; got \[10\.5\]"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"ns must be a non-empty 1-D list of whole numbers >= 1; got "
+            r"\[10\.5\]"
+        ),
+    ):
         best_lam_vs_n([10.5], [0.1])
-    with pytest.raises(ValueError, match=r"ds must be a non-empty 1-D list of whole numbers >= 1; got \[0\]"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"ds must be a non-empty 1-D list of whole numbers >= 1; got \[0\]"
+        ),
+    ):
         time_decay_overhead([10], [0], repeats=1)
-    with pytest.raises(ValueError, match=r"weight_decay must be >= 0; got -1\.0"):
+    with pytest.raises(
+        ValueError, match=r"weight_decay must be >= 0; got -1\.0"
+    ):
         time_decay_overhead([10], [2], weight_decay=-1.0, repeats=1)
 
 
 def test_prediction_inputs_validated():
     model = LogisticRegression(3)
-    with pytest.raises(ValueError, match=r"X must have 3 column\(s\), one per input of the model; got shape \(1, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"X must have 3 column\(s\), one per input of the model; got shape"
+            r" \(1, 2\)"
+        ),
+    ):
         model.predict_proba([[1.0, 2.0]])
     with pytest.raises(ValueError, match=r"X must be 2-D .*reshape\(-1, 1\)"):
         model.loss_and_grads(np.zeros(3), np.zeros(3))
@@ -361,24 +445,47 @@ def test_training_options_validated():
     X, y = make_classification(20, 2, n_informative=2, seed=0)
     model = LogisticRegression(2)
     opt = wd.optim.SGD(model.params, lr=0.1)
-    with pytest.raises(ValueError, match=r"X_test and y_test must be given together; got only X_test"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"X_test and y_test must be given together; got only X_test"
+        ),
+    ):
         train(model, opt, X, y, epochs=1, batch_size=5, X_test=X)
     with pytest.raises(ValueError, match=r"X_test must have 2 column\(s\)"):
-        train(model, opt, X, y, epochs=1, batch_size=5, X_test=X[:, :1], y_test=y)
-    with pytest.raises(ValueError, match=r"y_test must hold the class labels 0 and 1"):
+        train(
+            model, opt, X, y, epochs=1, batch_size=5,
+            X_test=X[:, :1], y_test=y,
+        )
+    with pytest.raises(
+        ValueError, match=r"y_test must hold the class labels 0 and 1"
+    ):
         train(model, opt, X, y, epochs=1, batch_size=5, X_test=X, y_test=2 * y)
     with pytest.raises(TypeError, match=r"lr_schedule must be a callable"):
         train(model, opt, X, y, epochs=1, batch_size=5, lr_schedule=0.5)
     with pytest.raises(
         ValueError,
-        match=r"lr_schedule must return a finite number >= 0; got nan at progress=0\.0",
+        match=r"lr_schedule must return a finite number >= 0; got nan at "
+        r"progress=0\.0",
     ):
-        train(model, opt, X, y, epochs=1, batch_size=5, lr_schedule=lambda p: float("nan"))
-    with pytest.raises(TypeError, match=r"rng must be a numpy.random.Generator or None; got 0"):
+        train(
+            model, opt, X, y, epochs=1, batch_size=5,
+            lr_schedule=lambda p: float("nan"),
+        )
+    with pytest.raises(
+        TypeError, match=r"rng must be a numpy.random.Generator or None; got 0"
+    ):
         next(iter_minibatches(X, y, 2, rng=0))
-    with pytest.raises(ValueError, match=r"lrs must contain only finite numbers >= 0; got \[-0\.1\]"):
-        sweep_lr_decay(lambda: LogisticRegression(2), wd.optim.SGD, [-0.1], [0.0],
-                       X, y, X, y, epochs=1, batch_size=5)
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"lrs must contain only finite numbers >= 0; got \[-0\.1\]"
+        ),
+    ):
+        sweep_lr_decay(
+            lambda: LogisticRegression(2), wd.optim.SGD, [-0.1], [0.0],
+            X, y, X, y, epochs=1, batch_size=5,
+        )
 
 
 def test_sweep_accepts_sgdw():
@@ -387,4 +494,5 @@ def test_sweep_accepts_sgdw():
         lambda: LogisticRegression(4), wd.optim.SGDW, [0.1], [0.0, 0.5],
         X[:100], y[:100], X[100:], y[100:], epochs=2, batch_size=20,
     )
-    assert res.test_error.shape == (1, 2) and np.all(np.isfinite(res.test_error))
+    assert res.test_error.shape == (1, 2)
+    assert np.all(np.isfinite(res.test_error))

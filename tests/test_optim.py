@@ -242,23 +242,39 @@ def test_errors():
         Adam([w], betas=0.9)
     with pytest.raises(ValueError, match=r"eps must be > 0; got 0.0"):
         Adam([w], eps=0.0)
-    with pytest.raises(ValueError, match=r"lr must be a finite number; got nan\. Pass a finite"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"lr must be a finite number; got nan\. Pass a finite"
+        ),
+    ):
         Adam([w], lr=float("nan"))
-    with pytest.raises(TypeError, match=r"lr must be a real number; got '0.1'\. Pass a float"):
+    with pytest.raises(
+        TypeError, match=r"lr must be a real number; got '0.1'\. Pass a float"
+    ):
         Adam([w], lr="0.1")
     with pytest.raises(
         ValueError,
-        match=r"nesterov=True needs momentum > 0 and dampening = 0; got momentum=0.0, "
-        r"dampening=0.0\. Set e.g. momentum=0.9",
+        match=r"nesterov=True needs momentum > 0 and dampening = 0; got "
+        r"momentum=0.0, dampening=0.0\. Set e.g. momentum=0.9",
     ):
         SGD([w], lr=0.1, nesterov=True)
-    with pytest.raises(ValueError, match=r"nesterov=True needs .* dampening=0.5"):
+    with pytest.raises(
+        ValueError, match=r"nesterov=True needs .* dampening=0.5"
+    ):
         SGD([w], lr=0.1, momentum=0.9, dampening=0.5, nesterov=True)
-    with pytest.raises(ValueError, match=r"momentum must be >= 0; got -0.5\. Pass a non-negative"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"momentum must be >= 0; got -0.5\. Pass a non-negative"
+        ),
+    ):
         SGD([w], lr=0.1, momentum=-0.5)
     with pytest.raises(ValueError, match=r"momentum must be >= 0; got -0.5"):
         SGDW([w], lr=0.1, momentum=-0.5)
-    with pytest.raises(ValueError, match=r"weight_decay must be >= 0; got -0.1"):
+    with pytest.raises(
+        ValueError, match=r"weight_decay must be >= 0; got -0.1"
+    ):
         SGDW([w], 0.1, 0.0, -0.1)
 
 
@@ -273,7 +289,12 @@ def test_param_errors():
         SGD([ro], lr=0.1)
     with pytest.raises(TypeError, match=r"params must be a list"):
         SGD(np.zeros(2), lr=0.1)
-    with pytest.raises(ValueError, match=r"params must hold at least one array; got an empty list"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"params must hold at least one array; got an empty list"
+        ),
+    ):
         SGD([], lr=0.1)
     with pytest.raises(ValueError, match=r"decay_mask must be a list of 2 bools"):
         AdamW([np.zeros(2), np.zeros(1)], decay_mask=[True])
@@ -281,11 +302,23 @@ def test_param_errors():
         Adam([{"params": [np.zeros(2)], "momentum": 0.9}])
     with pytest.raises(ValueError, match=r"decay_mask cannot be combined"):
         Adam([{"params": [np.zeros(2)]}], decay_mask=[True])
-    with pytest.raises(ValueError, match=r"group 0 must have a 'params' key; got keys \['lr'\]"):
+    with pytest.raises(
+        ValueError,
+        match=(
+            r"group 0 must have a 'params' key; got keys \['lr'\]"
+        ),
+    ):
         Adam([{"lr": 0.1}])
-    with pytest.raises(ValueError, match=r"unknown option\(s\) \['nesterov'\]"):
+    with pytest.raises(
+        ValueError, match=r"unknown option\(s\) \['nesterov'\]"
+    ):
         SGDW([{"params": [np.zeros(2)], "nesterov": True}], lr=0.1)
-    with pytest.raises(TypeError, match=r"params must be either a list of arrays or .* got a mix"):
+    with pytest.raises(
+        TypeError,
+        match=(
+            r"params must be either a list of arrays or .* got a mix"
+        ),
+    ):
         SGD([np.zeros(2), {"params": [np.zeros(1)]}], lr=0.1)
 
 
@@ -426,7 +459,7 @@ def test_sgdw_momentum_under_a_schedule_follows_pytorch_not_the_paper(rng):
     assert p[0] - ref[0] == pytest.approx(0.9 * 0.1 - 0.04 * 0.45, abs=1e-15)
 
 
-# ---------------------------------------------------------------- Adam(decoupled_weight_decay=True)
+# ------------------------------------- Adam(decoupled_weight_decay=True)
 def test_adam_decoupled_equals_adamw_bit_for_bit(rng):
     def make():
         r = np.random.default_rng(3)
@@ -450,16 +483,20 @@ def test_adam_decoupled_equals_adamw_bit_for_bit(rng):
 def test_adam_decoupled_two_steps_by_hand():
     lr, b1, b2, eps, lam = 0.1, 0.9, 0.99, 1e-8, 0.3
     # step 1: decay 1 -> 0.97, then Adam moves by lr*0.5/(0.5+eps)
-    expected = _adam_scalar(THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=True)
-    assert expected[0] == pytest.approx(0.97 - 0.1 * 0.5 / (0.5 + 1e-8), abs=1e-15)
+    expected = _adam_scalar(
+        THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=True
+    )
+    first = 0.97 - 0.1 * 0.5 / (0.5 + 1e-8)
+    assert expected[0] == pytest.approx(first, abs=1e-15)
     got = _run(Adam, lr=lr, betas=(b1, b2), eps=eps, weight_decay=lam,
                decoupled_weight_decay=True)
     assert got == pytest.approx(expected, abs=1e-14)
     # and the default stays coupled
-    coupled = _adam_scalar(THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=False)
-    assert _run(Adam, lr=lr, betas=(b1, b2), eps=eps, weight_decay=lam) == pytest.approx(
-        coupled, abs=1e-14
+    coupled = _adam_scalar(
+        THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=False
     )
+    got = _run(Adam, lr=lr, betas=(b1, b2), eps=eps, weight_decay=lam)
+    assert got == pytest.approx(coupled, abs=1e-14)
 
 
 def test_flags_must_be_bools():
@@ -471,20 +508,28 @@ def test_flags_must_be_bools():
         SGD([w], lr=0.1, momentum=0.9, nesterov="False")
     with pytest.raises(
         TypeError,
-        match=r"decoupled_weight_decay must be True or False; got 1\. Pass a bool",
+        match=r"decoupled_weight_decay must be True or False; got 1\. "
+        r"Pass a bool",
     ):
         Adam([w], decoupled_weight_decay=1)
-    with pytest.raises(TypeError, match=r"decoupled_weight_decay must be True or False"):
+    with pytest.raises(
+        TypeError, match=r"decoupled_weight_decay must be True or False"
+    ):
         Adam([{"params": [w], "decoupled_weight_decay": "yes"}])
 
 
 def test_adamw_rejects_the_decoupled_option():
     # AdamW is always decoupled; the option belongs to Adam only
-    with pytest.raises(TypeError, match=r"unexpected keyword argument 'decoupled_weight_decay'"):
+    with pytest.raises(
+        TypeError,
+        match=(
+            r"unexpected keyword argument 'decoupled_weight_decay'"
+        ),
+    ):
         AdamW([np.zeros(1)], decoupled_weight_decay=False)
 
 
-# ---------------------------------------------------------------- non-finite parameters
+# ----------------------------------------------- non-finite parameters
 def _all_optimizers():
     return [
         lambda p: SGD(p, lr=1.0),
@@ -550,9 +595,13 @@ def test_non_finite_initial_parameters_rejected():
 
 def test_gradient_input_errors():
     opt = SGD([np.zeros(2)], lr=0.1)
-    with pytest.raises(TypeError, match=r"grads\[0\] must be real; got .*complex"):
+    with pytest.raises(
+        TypeError, match=r"grads\[0\] must be real; got .*complex"
+    ):
         opt.step([np.array([1 + 1j, 0])])
-    with pytest.raises(TypeError, match=r"grads\[0\] must be a numeric array-like; got .*text"):
+    with pytest.raises(
+        TypeError, match=r"grads\[0\] must be a numeric array-like; got .*text"
+    ):
         opt.step([["a", "b"]])
     opt.step([[1.0, 2.0]])  # a list is an array-like
     np.testing.assert_allclose(opt.param_groups[0]["params"][0], [-0.1, -0.2])
@@ -560,9 +609,13 @@ def test_gradient_input_errors():
 
 def test_duplicate_parameter_rejected():
     w = np.zeros(2)
-    with pytest.raises(ValueError, match=r"params\[1\] is an array already passed"):
+    with pytest.raises(
+        ValueError, match=r"params\[1\] is an array already passed"
+    ):
         SGD([w, w], lr=0.1)
-    with pytest.raises(ValueError, match=r"params\[1\] is an array already passed"):
+    with pytest.raises(
+        ValueError, match=r"params\[1\] is an array already passed"
+    ):
         Adam([{"params": [w]}, {"params": [w], "weight_decay": 0.0}])
 
 
@@ -575,7 +628,8 @@ def _adam_float16_reference(grads, lr, eps):
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         m_hat, v_hat = m / (1 - 0.9**t), v / (1 - 0.999**t)
-        theta = float(np.float16(theta - lr * m_hat / (math.sqrt(v_hat) + eps)))
+        step = lr * m_hat / (math.sqrt(v_hat) + eps)
+        theta = float(np.float16(theta - step))
         out.append(theta)
     return out
 
@@ -591,7 +645,7 @@ def test_float16_adam_with_default_eps_stays_finite_and_correct():
         assert p.dtype == np.float16 and np.isfinite(p[0])
         # within one float16 spacing (the state is float32 here, float64 there)
         assert abs(float(p[0]) - want) <= np.spacing(np.float16(want))
-    assert ref[0] == 1.0 and ref[1] < 1.0  # zero gradient: no move; then a step
+    assert ref[0] == 1.0 and ref[1] < 1.0  # zero gradient: no move
 
 
 @pytest.mark.parametrize("cls", [SGD, SGDW, AdamW])

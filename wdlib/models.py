@@ -119,7 +119,9 @@ class _Classifier:
         _check_columns(X_arr, self.params[0].shape[0])
         return X_arr
 
-    def _check_X_y(self, X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+    def _check_X_y(
+        self, X: object, y: object
+    ) -> tuple[np.ndarray, np.ndarray]:
         X_arr, y_arr = check_X_y(X, y)
         _check_columns(X_arr, self.params[0].shape[0])
         return X_arr, _check_labels(y_arr)
@@ -175,7 +177,9 @@ class LogisticRegression(_Classifier):
         w, b = self.params
         return X @ w + b[0]
 
-    def loss_and_grads(self, X: object, y: object) -> tuple[float, list[np.ndarray]]:
+    def loss_and_grads(
+        self, X: object, y: object
+    ) -> tuple[float, list[np.ndarray]]:
         """Mean logistic loss and its gradients ``[dw, db]``."""
         return self._loss_and_grads(*self._check_X_y(X, y))
 
@@ -238,7 +242,9 @@ class MLP(_Classifier):
     def logits(self, X: np.ndarray) -> np.ndarray:
         return self._forward(X)[1]
 
-    def loss_and_grads(self, X: object, y: object) -> tuple[float, list[np.ndarray]]:
+    def loss_and_grads(
+        self, X: object, y: object
+    ) -> tuple[float, list[np.ndarray]]:
         """Mean logistic loss and its gradients ``[dW1, db1, dw2, db2]``."""
         return self._loss_and_grads(*self._check_X_y(X, y))
 
@@ -308,7 +314,9 @@ class ScaleInvariantLinear(_Classifier):
         v, b = self.params
         return self.gain * (X @ v) / np.linalg.norm(v) + b[0]
 
-    def loss_and_grads(self, X: object, y: object) -> tuple[float, list[np.ndarray]]:
+    def loss_and_grads(
+        self, X: object, y: object
+    ) -> tuple[float, list[np.ndarray]]:
         """Mean logistic loss and its gradients ``[dv, db]``."""
         return self._loss_and_grads(*self._check_X_y(X, y))
 
@@ -577,7 +585,9 @@ def _check_test_set(
     return X_arr, _check_labels(y_arr, "y_test")
 
 
-def _schedule_factor(lr_schedule: Callable[[float], float], progress: float) -> float:
+def _schedule_factor(
+    lr_schedule: Callable[[float], float], progress: float
+) -> float:
     factor = lr_schedule(progress)
     try:
         out = check_real(factor, "lr_schedule(progress)")
@@ -674,8 +684,9 @@ def train(
             _check_chunk(X, s, s + (chunk_size or n))
     test = _check_test_set(X_test, y_test, X.shape[1])
     base_lrs = [g["lr"] for g in optimizer.param_groups]
+    chunk = chunk_size or n
     steps_per_epoch = sum(
-        -(-min(chunk_size or n, n - s) // batch) for s in range(0, n, chunk_size or n)
+        -(-min(chunk, n - s) // batch) for s in range(0, n, chunk)
     )
     total = n_epochs * steps_per_epoch
     losses, errors, norms = [], [], []
@@ -749,7 +760,10 @@ def sweep_lr_decay(
     >>> res.test_error.shape
     (2, 2)
     """
-    for f, name in ((make_model, "make_model"), (make_optimizer, "make_optimizer")):
+    for f, name in (
+        (make_model, "make_model"),
+        (make_optimizer, "make_optimizer"),
+    ):
         if not callable(f):
             raise TypeError(
                 f"{name} must be callable; got {_describe(f)}. Pass e.g. "
@@ -886,7 +900,7 @@ def time_decay_overhead(
 
 
 def _check_sizes(values: object, name: str) -> np.ndarray:
-    """A non-empty 1-D list of whole numbers >= 1 (sample or feature counts)."""
+    """A non-empty 1-D list of whole numbers >= 1 (sizes or counts)."""
     arr = _as_float_array(values, name)
     with np.errstate(invalid="ignore"):
         ok = arr.ndim == 1 and arr.size > 0 and bool(
@@ -985,8 +999,10 @@ def best_lam_vs_n(
     n_arr = _check_sizes(ns, "ns")
     lams = check_lams(lams)
     d = check_positive_int(n_features, "n_features")
-    noise = check_positive_float(noise, "noise")
-    coef_scale = check_positive_float(coef_scale, "coef_scale")
+    noise = float(check_positive_float(noise, "noise"))  # type: ignore[arg-type]
+    coef_scale = float(
+        check_positive_float(coef_scale, "coef_scale")  # type: ignore[arg-type]
+    )
     reps = check_positive_int(repeats, "repeats")
     rng = np.random.default_rng(check_seed(seed))
     best = np.empty((reps, n_arr.size))

@@ -210,7 +210,7 @@ class _Optimizer:
         plist = group["params"]
         if isinstance(plist, np.ndarray):
             plist = [plist]
-        checked = []
+        checked: list[np.ndarray] = []
         for p in plist:
             where = f"params[{len(self._flat) + len(checked)}]"
             p = _check_param(p, where)
@@ -332,7 +332,7 @@ class _Optimizer:
 def _momentum(
     g: np.ndarray, mu: float, dampening: float, state: dict[str, Any]
 ) -> np.ndarray:
-    """PyTorch's momentum buffer: ``g`` at the first step, then mu*b + (1-tau)*g."""
+    """PyTorch's momentum buffer: g at step 1, then mu * b + (1 - tau) * g."""
     if "momentum_buffer" not in state:
         buf = state["momentum_buffer"] = g.copy()
     else:
