@@ -31,13 +31,30 @@ from .ridge import ridge_fit
 __all__ = ["Ridge"]
 
 
-def _reject_masked(value: object, name: str) -> None:
-    """Masked entries would be read as their hidden values by numpy."""
+def _reject_hidden(value: object, name: str) -> None:
+    """Reject what scikit-learn's validation silently misreads.
+
+    Masked entries would be read as their hidden values, and text such as
+    ``"1.5"`` would be parsed as a number.
+    """
     if isinstance(value, np.ma.MaskedArray) and np.ma.count_masked(value):
         raise ValueError(
             f"{name} must not contain masked entries; got a masked array "
             f"with {np.ma.count_masked(value)} masked value(s). Impute or "
             f"drop them first (see wdlib.data), or pass {name}.filled(value)."
+        )
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError):
+        return  # ragged input: scikit-learn's own message follows
+    if arr.dtype.kind in "US" or (
+        arr.dtype == object
+        and any(isinstance(v, (str, bytes)) for v in arr.flat)
+    ):
+        raise TypeError(
+            f"{name} must be numeric; got an array of shape {arr.shape} "
+            f"holding text. Convert it to numbers first, e.g. one-hot "
+            f"encode text columns."
         )
 
 
@@ -62,7 +79,6 @@ def _naming(
 
 def _check_sample_weight(sample_weight: object, n: int) -> np.ndarray:
     """Non-negative finite weights, one per sample (a scalar is broadcast)."""
-    _reject_masked(sample_weight, "sample_weight")
     sw = _as_float_array(sample_weight, "sample_weight")
     if sw.ndim == 0:
         sw = np.full(n, float(sw))
@@ -221,8 +237,8 @@ class Ridge(RegressorMixin, BaseEstimator):
         """
         fit_intercept = check_bool(self.fit_intercept, "fit_intercept")
         lam = check_lam(self.lam)
-        _reject_masked(X, "X")
-        _reject_masked(y, "y")
+        _reject_hidden(X, "X")
+        _reject_hidden(y, "y")
 
         def which() -> str:
             try:
@@ -280,7 +296,7 @@ class Ridge(RegressorMixin, BaseEstimator):
         ndarray of shape (n_samples,) or (n_samples, n_targets)
         """
         check_is_fitted(self)
-        _reject_masked(X, "X")
+        _reject_hidden(X, "X")
         X = _naming(
             "X",
             lambda: validate_data(self, X, reset=False, dtype=np.float64),

@@ -44,6 +44,13 @@ def _check_w(w: ArrayLike) -> np.ndarray:
 
 def _check_intercept(intercept: object) -> float:
     """A real finite scalar; arrays of several values get their own message."""
+    if isinstance(intercept, np.ma.MaskedArray) and np.ma.count_masked(
+        intercept
+    ):
+        raise ValueError(
+            "intercept must not be masked; got a masked value. Pass a "
+            "float such as intercept=0.0."
+        )
     if isinstance(intercept, (list, tuple)) or (
         isinstance(intercept, np.ndarray) and intercept.ndim > 0
     ):
