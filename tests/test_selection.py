@@ -282,7 +282,8 @@ def _lstsq_fit(X, y, alpha, fit_intercept):
     pad = np.zeros((d, A.shape[1]))
     pad[:, :d] = np.sqrt(alpha) * np.eye(d)
     rows = np.vstack([A, pad])
-    sol = np.linalg.lstsq(rows, np.concatenate([y, np.zeros(d)]), rcond=None)[0]
+    rhs = np.concatenate([y, np.zeros(d)])
+    sol = np.linalg.lstsq(rows, rhs, rcond=None)[0]
     return sol[:d], (sol[d] if fit_intercept else 0.0)
 
 

@@ -80,7 +80,7 @@ def shrink_factors(
 
 
 def complement_of_ones(A: np.ndarray) -> np.ndarray:
-    r"""Coordinates of the rows of ``A`` in an orthonormal basis of :math:`\mathbf 1^\perp`.
+    r"""Rows of ``A`` in an orthonormal basis of :math:`\mathbf 1^\perp`.
 
     With the Householder reflection :math:`Q = I - v v^\top / v_0`,
     :math:`v = \mathbf 1/\sqrt n + e_1`, which maps :math:`\mathbf

@@ -1,4 +1,4 @@
-r"""Closed-form ridge regression (the minimizer of the L2-penalized least squares).
+r"""Closed-form ridge regression: the minimizer of L2-penalized least squares.
 
 All solvers share one signature ``(X, y, alpha) -> coef`` on *centred* data,
 with ``alpha = n * lam``, and solve
@@ -57,7 +57,8 @@ class RidgeResult:
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Return ``X @ coef + intercept`` for new samples."""
-        return check_X_for_predict(X, self.coef.shape[0]) @ self.coef + self.intercept
+        X_arr = check_X_for_predict(X, self.coef.shape[0])
+        return X_arr @ self.coef + self.intercept
 
 
 def _solve_cholesky(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:

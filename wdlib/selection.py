@@ -78,7 +78,8 @@ class RidgePath:
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions of every fit: an array of shape (n_samples, n_lams)."""
-        return check_X_for_predict(X, self.coefs.shape[1]) @ self.coefs.T + self.intercepts
+        X_arr = check_X_for_predict(X, self.coefs.shape[1])
+        return X_arr @ self.coefs.T + self.intercepts
 
     def mse(self, X: ArrayLike, y: ArrayLike) -> np.ndarray:
         """Mean squared error of every fit on ``(X, y)``: shape (n_lams,)."""
@@ -88,7 +89,7 @@ class RidgePath:
 
 @dataclass(frozen=True)
 class CVResult:
-    """Cross-validation error for each penalty (:func:`loo_cv`, :func:`kfold_cv`).
+    """Cross-validation error per penalty (:func:`loo_cv`, :func:`kfold_cv`).
 
     Attributes
     ----------
@@ -123,7 +124,7 @@ class CVResult:
 
 @dataclass(frozen=True)
 class BiasVariance:
-    """Bias-variance decomposition over repeated training sets, from :func:`bias_variance`.
+    """Bias-variance decomposition over training sets (:func:`bias_variance`).
 
     Attributes
     ----------
@@ -162,7 +163,7 @@ def _path_coefs(
     """
     n, d = Xc.shape
     if n >= d:
-        r = np.linalg.qr(np.column_stack([Xc, yc]), mode="r")
+        r = np.asarray(np.linalg.qr(np.column_stack([Xc, yc]), mode="r"))
         u, s, vt = np.linalg.svd(r[:d, :d])
         uty = u.T @ r[:d, d]  # = U' yc in the thin SVD of Xc
         shrink = shrink_factors(s, Xc.shape, alphas)  # (n_alphas, d)
@@ -170,7 +171,8 @@ def _path_coefs(
     Z, z = Xc, yc
     if fit_intercept:
         Z, z = complement_of_ones(Xc), complement_of_ones(yc)
-    u, s, _ = np.linalg.svd(np.linalg.qr(Z.T, mode="r").T)
+    r_z = np.asarray(np.linalg.qr(Z.T, mode="r"))
+    u, s, _ = np.linalg.svd(r_z.T)
     keep = keep_mask(s, Xc.shape, alphas)
     inv = np.where(keep, 1.0 / np.where(keep, s**2 + alphas[:, None], 1.0), 0)
     return ((u.T @ z) * inv) @ (u.T @ Z)
@@ -343,7 +345,7 @@ def _loo_residuals_at_zero(
     perp_y: np.ndarray,
     lev_tol: float,
 ) -> np.ndarray:
-    r"""Leave-one-out residuals at :math:`\alpha = 0` (the :math:`\alpha \to 0^+` limit).
+    r"""Leave-one-out residuals at :math:`\alpha = 0`, the limit from above.
 
     Directions with a zero singular value join :math:`P_\perp`. A sample
     with leverage below 1 gets :math:`(P_\perp y)_i / (P_\perp)_{ii}`. A
@@ -449,7 +451,7 @@ def loo_cv(
     >>> X = np.array([[0.0], [1.0], [2.0], [3.0]])
     >>> y = np.array([0.0, 1.0, 1.0, 3.0])
     >>> cv = wd.loo_cv(X, y, [0.0, 10.0])
-    >>> # least squares: residuals (0.1, 0.2, -0.7, 0.4), 1 - h = (.3, .7, .7, .3)
+    >>> # least squares: residuals (.1, .2, -.7, .4), 1 - h = (.3, .7, .7, .3)
     >>> round((1/9 + 4/49 + 1 + 16/9) / 4, 4), round(float(cv.mse[0]), 4)
     (0.7426, 0.7426)
     >>> cv.best_lam
@@ -517,7 +519,7 @@ def kfold_indices(n_samples: int, k: int, seed: int = 0) -> list[np.ndarray]:
 
 
 def _fold_indices(value: object, n: int, name: str) -> np.ndarray:
-    """Validate one index array of a given fold: integers in [0, n), non-empty."""
+    """Validate one index array of a given fold: ints in [0, n), non-empty."""
     if isinstance(value, np.ma.MaskedArray) and np.ma.count_masked(value):
         raise ValueError(
             f"{name} must not contain masked entries. Pass plain integer "
@@ -727,7 +729,7 @@ def bias_variance(
     *,
     fit_intercept: bool = True,
 ) -> BiasVariance:
-    r"""Squared bias and variance of ridge regression over repeated training sets.
+    r"""Squared bias and variance of ridge regression over training sets.
 
     Parameters
     ----------
