@@ -206,23 +206,8 @@ ACCEPTED = {
     ("Ridge.fit", "sample_weight", "none"),  # no weights
 }
 
-# A masked 0-d lam passes check_lam in wdlib/_validation.py, whose
-# ``lam.item()`` returns the hidden value: a known, reported defect there.
-MASKED_SCALAR = pytest.mark.xfail(
-    strict=True,
-    reason="check_lam (wdlib/_validation.py) reads a masked 0-d lam's "
-    "hidden value instead of rejecting it",
-)
-
-
-def _case(func: str, arg: str, bad: str):
-    if bad == "masked" and arg in ("lam", "l2_lam"):
-        return pytest.param(func, arg, bad, marks=MASKED_SCALAR)
-    return (func, arg, bad)
-
-
 CASE_LIST = [
-    _case(func, arg, bad)
+    (func, arg, bad)
     for func, (_, args) in FUNCTIONS.items()
     for arg, kind in args.items()
     for bad in KINDS[kind]

@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 
 import wdlib as wd
-from wdlib._validation import check_lams, check_positive_float, check_positive_int
+from wdlib._validation import (
+    check_lam,
+    check_lams,
+    check_positive_float,
+    check_positive_int,
+    check_real,
+)
 
 
 X = np.arange(6.0).reshape(3, 2)
@@ -89,3 +95,12 @@ def test_unknown_solver():
 def test_huge_finite_values_are_not_mistaken_for_infinity():
     X_big = np.full((3, 2), 1e308)  # the sum overflows, every entry is finite
     assert wd._validation.check_X(X_big) is not None
+
+
+@pytest.mark.parametrize("check", [check_lam, check_real])
+def test_masked_scalar_is_rejected_not_read(check):
+    import numpy.ma as ma
+
+    with pytest.raises(ValueError, match="lam must be a number; got a masked"):
+        check(ma.masked_array(0.5, mask=True), "lam")
+    assert check(ma.masked_array(0.5), "lam") == 0.5

@@ -109,6 +109,18 @@ def _check_finite(arr: np.ndarray, name: str) -> None:
         )
 
 
+def _unmask_scalar(value: object, name: str) -> object:
+    """Return a masked scalar's data, or raise if it is masked."""
+    if isinstance(value, np.ma.MaskedArray) or value is np.ma.masked:
+        if np.ma.count_masked(value):
+            raise ValueError(
+                f"{name} must be a number; got a masked value. Pass the "
+                f"number itself, e.g. {name}=0.1."
+            )
+        return np.ma.getdata(value)
+    return value
+
+
 def check_X(X: object, name: str = "X") -> np.ndarray:
     """Validate a design matrix: 2-D, numeric, finite, at least one row and column.
 
@@ -194,6 +206,7 @@ def check_coef(coef: object, n_features: int, name: str = "coef") -> np.ndarray:
 
 def check_lam(lam: object, name: str = "lam") -> float:
     """Validate a penalty strength: a real, finite number >= 0."""
+    lam = _unmask_scalar(lam, name)
     if isinstance(lam, bool) or not isinstance(lam, numbers.Real):
         if isinstance(lam, np.ndarray) and lam.ndim == 0:
             return check_lam(lam.item(), name)
@@ -247,6 +260,7 @@ def check_positive_float(value: object, name: str, *, allow_none: bool = False) 
     """Validate a strictly positive finite float (e.g. a step size or tolerance)."""
     if value is None and allow_none:
         return None
+    value = _unmask_scalar(value, name)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(
             f"{name} must be a finite number > 0; got {_describe(value)}. "
@@ -277,6 +291,7 @@ def check_bool(value: object, name: str) -> bool:
 
 def check_real(value: object, name: str) -> float:
     """Validate a real, finite scalar (any sign)."""
+    value = _unmask_scalar(value, name)
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value.item()
     if isinstance(value, (bool, np.bool_)) or not isinstance(
