@@ -18,7 +18,7 @@ help:  ## list the targets
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,lab]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[book,test,lab]"
 	@touch $@
 
 venv: $(STAMP)  ## create or update .venv
@@ -27,12 +27,12 @@ book: $(STAMP)  ## build the HTML book strictly into _build/html
 	$(JB)
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
-test: book  ## build the book, then run unit, doctest, nbval and browser tests
+test: book  ## build the book, then run unit, doctest, nbval, install and browser tests
 	$(BIN)/python -m pytest tests wdlib book \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: $(STAMP)  ## only the fast tests (unit, property, doctests)
-	$(BIN)/python -m pytest tests wdlib -m "not browser"
+	$(BIN)/python -m pytest tests wdlib -m "not browser and not install"
 
 nbval: $(STAMP)  ## only the notebooks, strictly
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
@@ -49,8 +49,8 @@ bench: $(STAMP)  ## benchmarks against scikit-learn and the hardware floor
 
 lock:  ## re-resolve the pinned working set into constraints.txt
 	rm -rf /tmp/wdlib-lock && $(PYTHON) -m venv /tmp/wdlib-lock
-	/tmp/wdlib-lock/bin/python -m pip install --quiet -e ".[test,lab]"
+	/tmp/wdlib-lock/bin/python -m pip install --quiet -e ".[book,test,lab]"
 	/tmp/wdlib-lock/bin/python -m pip freeze --exclude-editable > constraints.txt
 
 clean:  ## remove the build and caches (keeps .venv)
-	rm -rf _build .pytest_cache .hypothesis
+	rm -rf _build .pytest_cache .hypothesis .mypy_cache

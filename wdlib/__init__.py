@@ -9,13 +9,26 @@ scikit-learn's ``Ridge(alpha=...)`` equals this with ``alpha = n * lam``.
 
 ``import wdlib`` loads only numpy. The submodules ``symbolic`` (sympy),
 ``plotting`` (matplotlib) and ``data`` (pandas), and the scikit-learn
-estimator ``Ridge``, load on first use.
+estimator ``Ridge``, load on first use; a plain ``pip install wdlib``
+installs everything they need.
+
+Public and stable: the names in ``wdlib.__all__`` and, in each public
+module (``data``, ``symbolic``, ``plotting``, ``models``, ``optim``,
+``selection``), the names in that module's ``__all__``; among them the
+contract of the design document (the objectives, ``ridge_fit``,
+``gradient_descent``, ``lasso_fit``, ``Ridge``, ``ridge_path``, ``loo_cv``,
+``kfold_cv`` and the optimizers). They keep their signatures and documented
+behaviour; changes are listed in ``CHANGELOG.md``.
+
+Not public: modules whose names start with an underscore (``_validation``,
+...), names outside ``__all__``, and ``wdlib.experiments``, which holds the
+book's one-chapter experiments and figures and changes with the book.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import models, optim
 from .gd import (
@@ -30,7 +43,11 @@ from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objec
 from .ridge import RidgeResult, effective_dof, ridge_fit
 from .selection import CVResult, RidgePath, kfold_cv, loo_cv, ridge_path
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place the version is written (pyproject reads it)
+
+if TYPE_CHECKING:  # what the lazy __getattr__ returns, for type checkers
+    from . import data, plotting, symbolic
+    from .estimator import Ridge
 
 _LAZY_MODULES = {"symbolic", "plotting", "data"}
 _LAZY_ATTRIBUTES = {"Ridge": "estimator"}
