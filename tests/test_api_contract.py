@@ -64,6 +64,9 @@ def test_choosing_lambda(problem):
     lambda p: wd.optim.SGD(p, 0.1, momentum=0.0, weight_decay=0.0, nesterov=False),
     lambda p: wd.optim.Adam(p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0),
     lambda p: wd.optim.AdamW(p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2),
+    lambda p: wd.optim.SGDW(p, 0.1, momentum=0.0, weight_decay=0.0),
+    lambda p: wd.optim.Adam(p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8,
+                            weight_decay=1e-2, decoupled_weight_decay=True),
 ])
 def test_optimizers_update_params_in_place(make):
     w, b = np.ones(3), np.zeros(1)
