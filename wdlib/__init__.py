@@ -43,7 +43,7 @@ from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objec
 from .ridge import RidgeResult, effective_dof, ridge_fit
 from .selection import CVResult, RidgePath, kfold_cv, loo_cv, ridge_path
 
-__version__ = "0.1.0"  # the one place the version is written (pyproject reads it)
+__version__ = "0.1.0"  # written once; the build reads it from here
 
 if TYPE_CHECKING:  # what the lazy __getattr__ returns, for type checkers
     from . import data, plotting, symbolic

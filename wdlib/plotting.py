@@ -120,7 +120,9 @@ def _result_arrays(
     }
 
 
-def _same_shape(arrays: dict[str, np.ndarray], name: str, shape: tuple) -> None:
+def _same_shape(
+    arrays: dict[str, np.ndarray], name: str, shape: tuple
+) -> None:
     for attr, arr in arrays.items():
         if arr.shape != shape:
             raise ValueError(
@@ -135,7 +137,9 @@ def _same_shape(arrays: dict[str, np.ndarray], name: str, shape: tuple) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _as_curves(curves: Mapping[str, ArrayLike], name: str) -> dict[str, np.ndarray]:
+def _as_curves(
+    curves: Mapping[str, ArrayLike], name: str
+) -> dict[str, np.ndarray]:
     """Validate a non-empty mapping of label -> 1-D array."""
     if not isinstance(curves, Mapping) or len(curves) == 0:
         raise TypeError(
@@ -449,7 +453,9 @@ def _positive_lams(lams: ArrayLike) -> np.ndarray:
 # ---------------------------------------------------------------------------
 
 
-def _two_feature_problem(X: ArrayLike, y: object) -> tuple[np.ndarray, np.ndarray]:
+def _two_feature_problem(
+    X: ArrayLike, y: ArrayLike
+) -> tuple[np.ndarray, np.ndarray]:
     from ._validation import check_X_y
 
     X_arr, y_arr = check_X_y(X, y)
@@ -826,7 +832,9 @@ def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
         ax.plot(ns, 1e6 * t["without_decay"][:, j], "s--", color=colour,
                 lw=1.2)
         ax.axhline(1e6 * t["decay_only"][j], color=colour, ls=":", lw=1.5)
-        handles.append(Line2D([], [], color=colour, lw=3, label=f"d = {d:g} features"))
+        handles.append(
+            Line2D([], [], color=colour, lw=3, label=f"d = {d:g} features")
+        )
     handles += [
         Line2D([], [], color="grey", ls="-", marker="o", label="gradient + step, with decay"),
         Line2D([], [], color="grey", ls="--", marker="s", label="gradient + step, without decay"),
@@ -1109,7 +1117,8 @@ def plot_curve_fits(
     _check_same_length(g, data, "grid", "curves")
     ax = _axes(ax)
     if truth is not None:
-        ax.plot(g, _as_float_array(truth, "truth"), color=OKABE_ITO[0], ls="--", lw=1.2, label="noise-free function")
+        ax.plot(g, _as_float_array(truth, "truth"), color=OKABE_ITO[0],
+                ls="--", lw=1.2, label="noise-free function")
     for k, (label, values) in enumerate(data.items()):
         ax.plot(g, values, color=OKABE_ITO[(6, 5, 3, 7, 1)[k % 5]], lw=2, label=label)
     ax.scatter(x_arr, y_arr, s=22, color=OKABE_ITO[0], zorder=3, label="training points")
@@ -1121,7 +1130,12 @@ def plot_curve_fits(
     return ax
 
 
-def plot_error_vs_dof(dofs: ArrayLike, errors: Mapping[str, ArrayLike], *, ax: Axes | None = None) -> Axes:
+def plot_error_vs_dof(
+    dofs: ArrayLike,
+    errors: Mapping[str, ArrayLike],
+    *,
+    ax: Axes | None = None,
+) -> Axes:
     r"""Plot errors against the effective degrees of freedom :math:`\mathrm{df}(\lambda)`.
 
     Complexity grows to the right (small :math:`\lambda`); the minimum of the
