@@ -10,14 +10,15 @@ from hypothesis import strategies as st
 import wdlib as wd
 from wdlib.models import (
     MLP,
-    LogisticRegression,
+    LogisticModel,
     ScaleInvariantLinear,
     iter_minibatches,
-    make_classification,
+    make_linear_teacher,
     save_memmap,
-    sweep_lr_decay,
     train,
 )
+from wdlib.experiments import trends
+from wdlib.experiments.trends import sweep_lr_decay
 
 
 def _bce(z, y):
@@ -50,7 +51,7 @@ def _randomize(model, rng):
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: LogisticRegression(4),
+        lambda: LogisticModel(4),
         lambda: MLP(4, 3, seed=1),
         lambda: ScaleInvariantLinear(4, gain=2.0, seed=1),
     ],
@@ -71,15 +72,15 @@ def test_backprop_matches_finite_differences(make, rng):
 
 
 @pytest.mark.parametrize("opt_cls", [wd.optim.SGD, wd.optim.SGDW])
-def test_logistic_regression_matches_sklearn_unpenalized_limit(opt_cls, rng):
+def test_logistic_model_matches_sklearn_unpenalized_limit(opt_cls, rng):
     # gradient descent with tiny decay on separable-free data approaches
     # sklearn's fit; SGDW without momentum has the same fixed point
     # lam * w + grad = 0
     from sklearn.linear_model import LogisticRegression as SkLR
 
-    X, y = make_classification(300, 3, n_informative=3, flip=0.2, seed=3)
+    X, y = make_linear_teacher(300, 3, n_informative=3, flip=0.2, seed=3)
     lam = 0.01
-    model = LogisticRegression(3)
+    model = LogisticModel(3)
     opt = opt_cls(
         model.params, lr=1.0, weight_decay=lam, decay_mask=model.decay_mask
     )
@@ -121,7 +122,7 @@ def test_minibatches_cover_every_row_once(n, batch, chunk, seed):
 
 
 def test_memmap_streaming_trains_identically_to_in_memory(tmp_path):
-    X, y = make_classification(500, 6, seed=4)
+    X, y = make_linear_teacher(500, 6, seed=4)
     Xm, ym = save_memmap(tmp_path, X, y)
     assert isinstance(Xm, np.memmap)
     results = []
@@ -138,7 +139,7 @@ def test_memmap_streaming_trains_identically_to_in_memory(tmp_path):
 
 
 def test_training_learns_and_schedule_sets_lr():
-    X, y = make_classification(1200, 10, flip=0.05, seed=5)
+    X, y = make_linear_teacher(1200, 10, flip=0.05, seed=5)
     model = MLP(10, 8, seed=0)
     opt = wd.optim.SGD(model.params, lr=0.5, momentum=0.9, decay_mask=model.decay_mask)
     res = train(
@@ -153,17 +154,17 @@ def test_training_learns_and_schedule_sets_lr():
 
 
 def test_weight_norm_reported_for_decayed_parameters_only():
-    X, y = make_classification(100, 3, n_informative=2, seed=0)
-    model = LogisticRegression(3)
+    X, y = make_linear_teacher(100, 3, n_informative=2, seed=0)
+    model = LogisticModel(3)
     opt = wd.optim.SGD(model.params, lr=0.1)
     res = train(model, opt, X, y, epochs=2, batch_size=100)
     assert res.weight_norm[-1] == pytest.approx(np.linalg.norm(model.params[0]))
 
 
 def test_sweep_best_decay_is_argmin():
-    X, y = make_classification(300, 5, seed=1)
+    X, y = make_linear_teacher(300, 5, seed=1)
     res = sweep_lr_decay(
-        lambda: LogisticRegression(5), wd.optim.Adam, [0.01, 0.1], [0.0, 0.1, 10.0],
+        lambda: LogisticModel(5), wd.optim.Adam, [0.01, 0.1], [0.0, 0.1, 10.0],
         X[:150], y[:150], X[150:], y[150:], epochs=3, batch_size=30,
     )
     for i in range(2):
@@ -173,14 +174,14 @@ def test_sweep_best_decay_is_argmin():
 
 
 def test_make_classification_label_noise_and_errors():
-    X, y = make_classification(20_000, 8, flip=0.2, seed=0)
+    X, y = make_linear_teacher(20_000, 8, flip=0.2, seed=0)
     assert X.shape == (20_000, 8)
     # flipping 20% of labels of a balanced teacher keeps classes balanced
     assert abs(y.mean() - 0.5) < 0.02
     with pytest.raises(ValueError, match=r"n_informative must be <= n_features=3; got 5"):
-        make_classification(10, 3)
+        make_linear_teacher(10, 3)
     with pytest.raises(ValueError, match=r"flip must be in \[0, 0.5\); got 0.5"):
-        make_classification(10, 6, flip=0.5)
+        make_linear_teacher(10, 6, flip=0.5)
     with pytest.raises(ValueError, match=r"X has 3 rows but y has 2"):
         next(iter_minibatches(np.zeros((3, 1)), np.zeros(2), 1))
     with pytest.raises(ValueError, match=r"batch_size must be an integer >= 1; got 0"):
@@ -188,7 +189,7 @@ def test_make_classification_label_noise_and_errors():
 
 
 def test_best_lam_by_loo_tracks_bayes_one_over_n():
-    from wdlib.models import best_lam_vs_n
+    from wdlib.experiments.trends import best_lam_vs_n
 
     res = best_lam_vs_n([100, 1600], np.logspace(-5, 2, 71), repeats=6, seed=1)
     np.testing.assert_allclose(res.bayes_lams, [1.0 / (100 * 0.25), 1.0 / (1600 * 0.25)])
@@ -199,7 +200,7 @@ def test_best_lam_by_loo_tracks_bayes_one_over_n():
 
 
 def test_time_decay_overhead_shapes():
-    from wdlib.models import time_decay_overhead
+    from wdlib.experiments.trends import time_decay_overhead
 
     res = time_decay_overhead([10, 20], [3, 4, 5], repeats=2)
     assert res.with_decay.shape == res.without_decay.shape == (2, 3)
@@ -209,7 +210,7 @@ def test_time_decay_overhead_shapes():
 
 # ---------------------------------------------------------------- validation
 MODELS = [
-    lambda: LogisticRegression(2),
+    lambda: LogisticModel(2),
     lambda: MLP(2, 3, seed=0),
     lambda: ScaleInvariantLinear(2, seed=0),
 ]
@@ -241,7 +242,7 @@ def test_labels_minus_one_one_rejected(make):
 
 @pytest.mark.parametrize("make", MODELS, ids=MODEL_IDS)
 def test_nan_in_X_rejected_before_any_step(make, tmp_path):
-    X, y = make_classification(60, 2, n_informative=2, seed=0)
+    X, y = make_linear_teacher(60, 2, n_informative=2, seed=0)
     X[57, 1] = np.nan  # in the last chunk
     model = make()
     before = [p.copy() for p in model.params]
@@ -275,8 +276,8 @@ def test_nan_in_X_rejected_before_any_step(make, tmp_path):
 
 
 def test_batch_and_chunk_sizes_validated():
-    X, y = make_classification(20, 2, n_informative=2, seed=0)
-    model = LogisticRegression(2)
+    X, y = make_linear_teacher(20, 2, n_informative=2, seed=0)
+    model = LogisticModel(2)
     opt = wd.optim.SGD(model.params, lr=0.1)
     with pytest.raises(
         ValueError,
@@ -300,7 +301,7 @@ def test_batch_and_chunk_sizes_validated():
 
 
 def test_lists_are_accepted_like_arrays():
-    X, y = make_classification(50, 3, n_informative=2, seed=2)
+    X, y = make_linear_teacher(50, 3, n_informative=2, seed=2)
     finals = []
     for data in ((X, y), (X.tolist(), y.tolist())):
         model = MLP(3, 4, seed=0)
@@ -317,15 +318,15 @@ def test_lists_are_accepted_like_arrays():
     np.testing.assert_array_equal(finals[0][2], finals[1][2])
     batches = list(iter_minibatches([[0.0], [1.0], [2.0]], [0.0, 1.0, 2.0], 2))
     assert [yb.tolist() for _, yb in batches] == [[0.0, 1.0], [2.0]]
-    model = LogisticRegression(2)
+    model = LogisticModel(2)
     loss = model.loss([[0.0, 0.0]], [1])
     assert loss == pytest.approx(math.log(2.0), rel=1e-15)
     assert model.predict_proba([[1.0, 2.0]]).tolist() == [0.5]
 
 
 def test_optimizer_on_copies_rejected_with_the_fix():
-    X, y = make_classification(20, 2, n_informative=2, seed=0)
-    model = LogisticRegression(2)
+    X, y = make_linear_teacher(20, 2, n_informative=2, seed=0)
+    model = LogisticModel(2)
     copies = wd.optim.SGD([p.copy() for p in model.params], lr=0.1)
     msg = (
         r"optimizer must hold the model's own parameter arrays; "
@@ -335,8 +336,8 @@ def test_optimizer_on_copies_rejected_with_the_fix():
     with pytest.raises(ValueError, match=msg):
         train(model, copies, X, y, epochs=1, batch_size=5)
     with pytest.raises(ValueError, match=msg):
-        wd.models.step_time(model, copies, X, y, repeats=1)
-    other = LogisticRegression(2)
+        trends.step_time(model, copies, X, y, repeats=1)
+    other = LogisticModel(2)
     with pytest.raises(ValueError, match=r"model.params\[0\] is not among"):
         train(
             model, wd.optim.SGD(other.params, lr=0.1), X, y,
@@ -389,12 +390,12 @@ def test_model_and_generator_arguments_validated():
     with pytest.raises(
         TypeError, match=r"flip must be a real number; got '0\.1'"
     ):
-        make_classification(10, 6, flip="0.1")
+        make_linear_teacher(10, 6, flip="0.1")
     with pytest.raises(
         TypeError, match=r"seed must be an integer >= 0; got '1'"
     ):
-        make_classification(10, 6, seed="1")
-    from wdlib.models import best_lam_vs_n, time_decay_overhead
+        make_linear_teacher(10, 6, seed="1")
+    from wdlib.experiments.trends import best_lam_vs_n, time_decay_overhead
 
     with pytest.raises(
         TypeError, match=r"coef_scale must be a finite number > 0; got '0\.5'"
@@ -426,7 +427,7 @@ def test_model_and_generator_arguments_validated():
 
 
 def test_prediction_inputs_validated():
-    model = LogisticRegression(3)
+    model = LogisticModel(3)
     with pytest.raises(
         ValueError,
         match=(
@@ -442,8 +443,8 @@ def test_prediction_inputs_validated():
 
 
 def test_training_options_validated():
-    X, y = make_classification(20, 2, n_informative=2, seed=0)
-    model = LogisticRegression(2)
+    X, y = make_linear_teacher(20, 2, n_informative=2, seed=0)
+    model = LogisticModel(2)
     opt = wd.optim.SGD(model.params, lr=0.1)
     with pytest.raises(
         ValueError,
@@ -483,15 +484,15 @@ def test_training_options_validated():
         ),
     ):
         sweep_lr_decay(
-            lambda: LogisticRegression(2), wd.optim.SGD, [-0.1], [0.0],
+            lambda: LogisticModel(2), wd.optim.SGD, [-0.1], [0.0],
             X, y, X, y, epochs=1, batch_size=5,
         )
 
 
 def test_sweep_accepts_sgdw():
-    X, y = make_classification(200, 4, n_informative=2, seed=0)
+    X, y = make_linear_teacher(200, 4, n_informative=2, seed=0)
     res = sweep_lr_decay(
-        lambda: LogisticRegression(4), wd.optim.SGDW, [0.1], [0.0, 0.5],
+        lambda: LogisticModel(4), wd.optim.SGDW, [0.1], [0.0, 0.5],
         X[:100], y[:100], X[100:], y[100:], epochs=2, batch_size=20,
     )
     assert res.test_error.shape == (1, 2)
