@@ -66,7 +66,7 @@ reveal_type(wd.Ridge(lam=0.1).fit)
 reveal_type(wd.plotting.plot_cv_curve)
 reveal_type(wd.data.load_penguins)
 reveal_type(wd.symbolic.penalty)
-reveal_type(wd.models.SweepResult)
+reveal_type(wd.models.LogisticModel)
 reveal_type(wd.__version__)
 
 X, y = np.ones((3, 2)), np.ones(3)
@@ -114,7 +114,7 @@ def test_lazy_names_have_static_types(mypy_lines):
     # pandas ships no stubs here, so the DataFrame it returns is Any; the function is typed
     assert revealed[8].startswith("def () ->"), revealed[8]
     assert revealed[9].startswith("def (s: wdlib.symbolic.RidgeSymbols)"), revealed[9]
-    assert "wdlib.models.SweepResult" in revealed[10], revealed[10]
+    assert "wdlib.models.LogisticModel" in revealed[10], revealed[10]
     assert revealed[11] in ("str", "builtins.str"), revealed[11]
 
 

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 import wdlib as wd
 from wdlib import plotting
+from wdlib.experiments import trends
 
 
 @pytest.fixture
@@ -28,14 +29,14 @@ def problem():
 
 
 def _sweep():
-    return wd.models.SweepResult(
+    return trends.SweepResult(
         np.array([0.01, 0.1]), np.array([0.1, 1.0, 10.0]),
         np.array([[0.2, 0.1, 0.3], [0.3, 0.4, 0.25]]), np.array([1.0, 10.0]),
     )
 
 
 def _timing():
-    return wd.models.TimingResult(
+    return trends.TimingResult(
         np.array([10.0, 100.0]), np.array([5, 50]),
         np.array([[2e-6, 3e-6], [4e-6, 9e-6]]),
         np.array([[1e-6, 2e-6], [3e-6, 8e-6]]), np.array([1e-7, 5e-7]),
@@ -108,7 +109,7 @@ def test_step_times_rejects_other_objects(ax):
     with pytest.raises(TypeError, match=r"timing must be a TimingResult .*; got SweepResult without .ns"):
         plotting.plot_step_times(_sweep(), ax=ax)
     t = _timing()
-    bad = wd.models.TimingResult(t.ns, t.ds, t.with_decay[:1], t.without_decay, t.decay_only)
+    bad = trends.TimingResult(t.ns, t.ds, t.with_decay[:1], t.without_decay, t.decay_only)
     with pytest.raises(ValueError, match=r"timing.with_decay must have shape \(2, 2\); got \(1, 2\)"):
         plotting.plot_step_times(bad, ax=ax)
 
@@ -126,7 +127,7 @@ def test_lr_decay_heatmap_rejects_other_objects(ax):
     with pytest.raises(TypeError, match=r"sweep must be a SweepResult .*; got TimingResult without .lrs"):
         plotting.plot_lr_decay_heatmap(_timing(), ax=ax)
     s = _sweep()
-    bad = wd.models.SweepResult(s.lrs, s.weight_decays, s.test_error.T, s.best_decay)
+    bad = trends.SweepResult(s.lrs, s.weight_decays, s.test_error.T, s.best_decay)
     with pytest.raises(ValueError, match=r"sweep.test_error must have shape \(2, 3\); got \(3, 2\)"):
         plotting.plot_lr_decay_heatmap(bad, ax=ax)
 

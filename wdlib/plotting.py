@@ -793,8 +793,9 @@ def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
 
     Parameters
     ----------
-    timing : wdlib.models.TimingResult
-        Result of :func:`wdlib.models.time_decay_overhead`.
+    timing : wdlib.experiments.trends.TimingResult
+        Result of ``wdlib.experiments.trends.time_decay_overhead`` (any
+        object with the same fields).
     ax : matplotlib Axes, optional
         Axes to draw on; the current axes by default.
 
@@ -808,7 +809,8 @@ def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
     --------
     >>> from matplotlib.figure import Figure
     >>> import wdlib as wd
-    >>> t = wd.models.time_decay_overhead([10, 20], [5], repeats=2)
+    >>> from wdlib.experiments import trends
+    >>> t = trends.time_decay_overhead([10, 20], [5], repeats=2)
     >>> ax = wd.plotting.plot_step_times(t, ax=Figure().subplots())
     >>> ax.get_xscale(), ax.get_yscale()
     ('log', 'log')
@@ -817,7 +819,7 @@ def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
 
     t = _result_arrays(
         timing, "timing",
-        "TimingResult (from wdlib.models.time_decay_overhead)",
+        "TimingResult (from wdlib.experiments.trends.time_decay_overhead)",
         ("ns", "ds", "with_decay", "without_decay", "decay_only"),
     )
     ns, ds = t["ns"].ravel(), t["ds"].ravel()
@@ -860,8 +862,9 @@ def plot_lr_decay_heatmap(
 
     Parameters
     ----------
-    sweep : wdlib.models.SweepResult
-        Result of :func:`wdlib.models.sweep_lr_decay` (positive grids).
+    sweep : wdlib.experiments.trends.SweepResult
+        Result of ``wdlib.experiments.trends.sweep_lr_decay`` (positive
+        grids; any object with the same fields).
     title : str, optional
         Axes title, e.g. the optimizer's name.
     vmin, vmax : float, optional
@@ -880,14 +883,16 @@ def plot_lr_decay_heatmap(
     --------
     >>> from matplotlib.figure import Figure
     >>> import numpy as np, wdlib as wd
-    >>> s = wd.models.SweepResult(np.array([0.01, 0.1]), np.array([0.1, 1.0]),
+    >>> from wdlib.experiments import trends
+    >>> s = trends.SweepResult(np.array([0.01, 0.1]), np.array([0.1, 1.0]),
     ...     np.array([[0.2, 0.1], [0.3, 0.4]]), np.array([1.0, 0.1]))
     >>> ax = wd.plotting.plot_lr_decay_heatmap(s, title="AdamW", ax=Figure().subplots())
     >>> ax.get_xlabel(), ax.get_title()
     ('weight decay λ (log scale)', 'AdamW')
     """
     arrays = _result_arrays(
-        sweep, "sweep", "SweepResult (from wdlib.models.sweep_lr_decay)",
+        sweep, "sweep",
+        "SweepResult (from wdlib.experiments.trends.sweep_lr_decay)",
         ("lrs", "weight_decays", "test_error"),
     )
     lrs, wds = arrays["lrs"].ravel(), arrays["weight_decays"].ravel()
