@@ -168,9 +168,9 @@ def test_split_is_a_partition(n, frac, seed):
     n_test = int(np.ceil(frac * n))
     if n_test >= n:
         with pytest.raises(ValueError, match="leaves no training rows"):
-            data.train_test_split(X, y, test_size=frac, seed=seed)
+            data.split_train_test(X, y, test_size=frac, seed=seed)
         return
-    X_tr, X_te, y_tr, y_te = data.train_test_split(X, y, test_size=frac, seed=seed)
+    X_tr, X_te, y_tr, y_te = data.split_train_test(X, y, test_size=frac, seed=seed)
     assert len(y_te) == n_test and len(y_tr) == n - n_test
     assert sorted(np.concatenate([y_tr, y_te]).tolist()) == y.tolist()
     np.testing.assert_array_equal(X_tr[:, 0], 3 * y_tr)  # rows stay paired
@@ -179,12 +179,12 @@ def test_split_is_a_partition(n, frac, seed):
 
 def test_split_dataframe_keeps_labels_and_is_seeded(messy):
     before = messy.copy()
-    tr1, te1 = data.train_test_split(messy, test_size=0.25, seed=3)
-    tr2, te2 = data.train_test_split(messy, test_size=0.25, seed=3)
+    tr1, te1 = data.split_train_test(messy, test_size=0.25, seed=3)
+    tr2, te2 = data.split_train_test(messy, test_size=0.25, seed=3)
     pd.testing.assert_frame_equal(tr1, tr2)
     assert sorted(tr1.index.tolist() + te1.index.tolist()) == list(range(40))
     pd.testing.assert_frame_equal(tr1, messy.loc[tr1.index])
-    _, te3 = data.train_test_split(messy, test_size=0.25, seed=4)
+    _, te3 = data.split_train_test(messy, test_size=0.25, seed=4)
     assert set(te3.index) != set(te1.index)
     pd.testing.assert_frame_equal(messy, before)
 
@@ -198,12 +198,12 @@ def test_split_dataframe_keeps_labels_and_is_seeded(messy):
 )
 def test_split_validates_test_size(kwargs, match):
     with pytest.raises(ValueError, match=match):
-        data.train_test_split(np.zeros((4, 1)), **kwargs)
+        data.split_train_test(np.zeros((4, 1)), **kwargs)
 
 
 def test_split_rejects_mismatched_lengths():
     with pytest.raises(ValueError, match=r"same number of rows; got \[4, 3\]"):
-        data.train_test_split(np.zeros((4, 1)), np.zeros(3))
+        data.split_train_test(np.zeros((4, 1)), np.zeros(3))
 
 
 # --------------------------------------------------------------------------- imputer
@@ -347,7 +347,7 @@ def test_one_hot_refuses_unseen_and_missing_categories():
 @pytest.fixture(scope="module")
 def penguin_split(penguins):
     df, _ = data.drop_missing(penguins, data.PENGUIN_TARGET)
-    return data.train_test_split(df, test_size=0.3, seed=0)
+    return data.split_train_test(df, test_size=0.3, seed=0)
 
 
 def test_prepare_learns_every_statistic_from_train_only(penguin_split):
@@ -386,7 +386,7 @@ def test_prepare_keeps_every_row_and_reports_fills(penguin_split):
 
 
 def test_prepare_refuses_a_missing_target(penguins):
-    train, test = data.train_test_split(penguins, test_size=0.3, seed=0)
+    train, test = data.split_train_test(penguins, test_size=0.3, seed=0)
     with pytest.raises(ValueError, match=r"a target cannot be imputed. Remove those rows with drop_missing"):
         data.prepare(train, test)
     df, _ = data.drop_missing(penguins, "body_mass_g")
@@ -405,7 +405,7 @@ def test_leakage_study_matches_manual_loop(penguins):
     df, _ = data.drop_missing(penguins, "body_mass_g")
     study = data.leakage_study(df, lam=0.1, n_repeats=2, seed=5)
     for r in range(2):
-        train, test = data.train_test_split(df, test_size=0.5, seed=5 + r)
+        train, test = data.split_train_test(df, test_size=0.5, seed=5 + r)
         for got, fit_on in ((study.mse_clean[r], "train"), (study.mse_leaky[r], "all")):
             p = data.prepare(train, test, fit_on=fit_on)
             # independent fit: scikit-learn Ridge with alpha = n * lam
@@ -493,7 +493,7 @@ def test_prepare_validates_roles_and_flags(penguin_split):
          "seed must be an integer >= 0; got -1"),
         (lambda: data.make_sine(seed=1.5), TypeError,
          "seed must be an integer >= 0; got 1.5"),
-        (lambda: data.train_test_split(np.ones(4), seed="0"), TypeError,
+        (lambda: data.split_train_test(np.ones(4), seed="0"), TypeError,
          "seed must be an integer >= 0; got '0'"),
         (lambda: data.polynomial_features(["1", "2"], 2), TypeError,
          "x must be a numeric array-like; got .* holding text"),
@@ -547,3 +547,14 @@ def test_imputer_fills_exactly_the_missing_cells(mask, seed):
     assert report.n_filled == int(missing.sum())
     np.testing.assert_array_equal(out["x"].to_numpy()[~missing], x[~missing])
     np.testing.assert_allclose(out["x"].to_numpy()[missing], np.median(x[~missing]))
+
+
+def test_old_names_resolve_to_the_renamed_ones():
+    # train_test_split and OneHotEncoder are scikit-learn names with other
+    # semantics; the old spellings still resolve while chapters switch.
+    assert data.train_test_split is data.split_train_test
+    assert data.OneHotEncoder is data.OneHotCoding
+    assert "train_test_split" not in data.__all__
+    assert "OneHotEncoder" not in data.__all__
+    with pytest.raises(AttributeError, match="no_such_name"):
+        data.no_such_name  # noqa: B018
