@@ -1,0 +1,264 @@
+"""Checkers for the exercises of chapter 4 (the article's code)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ._feedback import (Feedback, WrongAnswer, as_function, check_numbers,
+                        exercise, rng_for)
+
+
+def _ridge(X, y, lam, *, intercept=True, pen_b=False):
+    """min 1/(2n)||y - Xw - b||^2 + lam/2 (||w||^2 [+ b^2]) by least
+    squares on the augmented system; returns (w, b)."""
+    n, d = X.shape
+    A = np.column_stack([X, np.ones(n)]) if intercept else X
+    pen = np.ones(A.shape[1])
+    if intercept and not pen_b:
+        pen[-1] = 0.0
+    P = np.sqrt(n * lam) * np.diag(pen)
+    sol = np.linalg.lstsq(np.vstack([A, P]), np.r_[y, np.zeros(len(pen))],
+                          rcond=None)[0]
+    return (sol[:d], float(sol[d])) if intercept else (sol, 0.0)
+
+
+@exercise("4.1", "The article's code at n = 1000: two fixes and their "
+          "weights", "a tuple (w_a, w_b): (a) the sum gradient with a step "
+          "below 2/L_sum, (b) fit_ridge_gd's mean gradient, lam = 0.1")
+def check_4_1(answer: Any) -> Feedback:
+    """Check the weights the two fixes converge to."""
+    from .. import data
+
+    d1k = data.make_article_data(n_samples=1000, seed=0)
+    X, y = d1k.X, d1k.y
+    n = len(y)
+
+    def ref():
+        return [_ridge(X, y, 0.1 / n, intercept=False)[0][0],
+                _ridge(X, y, 0.1)[0][0]]
+
+    try:
+        w = np.asarray(answer, dtype=float) if not callable(answer) else None
+    except (TypeError, ValueError):
+        w = None
+    if w is not None and w.shape == (2,) and not np.isfinite(w[0]):
+        return Feedback(False, "w_a is not finite: the run still diverges. "
+                        "With the sum gradient the step must be below "
+                        "2/L_sum, and L_sum grows like n.")
+    if w is not None and w.shape == (2,) and abs(w[0]) > 1e3:
+        return Feedback(False, "w_a is huge: the run still diverges. With "
+                        "the sum gradient the step must be below 2/L_sum, "
+                        "and L_sum grows like n.")
+    r = ref()
+    return check_numbers(
+        answer, shape=(2,), what="a tuple (w_a, w_b)", reference=lambda: r,
+        mistakes=[
+            (lambda: [r[1], r[1]],
+             "w_a equals w_b, but the two fixes should not agree: (a) still "
+             "minimizes the summed objective, penalty lam/n and no "
+             "intercept."),
+            (lambda: [r[1], r[0]], "The two weights are swapped."),
+            (lambda: [_ridge(X, y, 0.1, intercept=False)[0][0], r[1]],
+             "w_a is the weight for lam = 0.1 without intercept; the sum "
+             "gradient X^T(Xw - y) + lam w is n times the mean gradient "
+             "with penalty lam/n."),
+            (lambda: [r[0], _ridge(X, y, 0.1, intercept=False)[0][0]],
+             "w_b has no intercept; fit_ridge_gd fits one (unpenalized)."),
+            (lambda: [r[0], _ridge(X, y, 0.1, pen_b=True)[0][0]],
+             "w_b comes from a fit that penalizes the intercept; "
+             "fit_ridge_gd leaves it free."),
+        ],
+        rtol=1e-5, atol=0.0,
+        success="Both weights are right, and they differ: fixing the step "
+                "alone leaves the summed objective and the missing "
+                "intercept in place.",
+        general="Not yet. Hint: each fix converges to the minimizer of the "
+                "objective its gradient belongs to.")
+
+
+def _es_curve(max_iter: int = 3000):
+    """Test MSE after k = 0..max_iter steps of plain gradient descent on
+    the chapter's 200-sample problem, lam = 0, step 1/L."""
+    from .. import data
+
+    tr, te = data.make_overfitting(n_samples=200)
+    X, y = tr.X, tr.y
+    n, d = X.shape
+    A = np.column_stack([X, np.ones(n)])
+    lr = 1.0 / np.linalg.eigvalsh(A.T @ A / n)[-1]
+    theta = np.zeros(d + 1)
+    At = np.column_stack([te.X, np.ones(len(te.y))])
+    curve = []
+    for _ in range(max_iter + 1):
+        r_te = te.y - At @ theta
+        curve.append(r_te @ r_te / len(te.y))
+        theta = theta + lr * A.T @ (y - A @ theta) / n
+    best_ridge = _best_ridge_test(tr, te)
+    return np.array(curve), best_ridge
+
+
+def _best_ridge_test(tr, te) -> float:
+    lams = np.logspace(-4, 2, 30)
+    out = []
+    for lam in lams:
+        w, b = _ridge(tr.X, tr.y, lam)
+        r = te.y - te.X @ w - b
+        out.append(r @ r / len(r))
+    return float(min(out))
+
+
+@exercise("4.2", "Early stopping of the unpenalized run: the step and its "
+          "test error", "a tuple (k_stop, test_mse): the number of steps "
+          "with the lowest test MSE and that MSE")
+def check_4_2(answer: Any) -> Feedback:
+    """Check the early-stopping step and its test MSE."""
+    try:
+        if callable(answer):
+            raise WrongAnswer("Expected a tuple (k_stop, test_mse) of two "
+                              "numbers; got a function.")
+        got = np.asarray(answer, dtype=float)
+        if got.shape != (2,):
+            raise WrongAnswer("Expected a tuple (k_stop, test_mse) of two "
+                              f"numbers; got shape {got.shape}.")
+    except (TypeError, ValueError):
+        return Feedback(False, "Expected a tuple (k_stop, test_mse) of two "
+                        "numbers; got something that is not numbers.")
+    except WrongAnswer as exc:
+        return Feedback(False, str(exc))
+    if got[0] != np.round(got[0]) or got[0] < 0:
+        return Feedback(False, "k_stop must be a whole number of steps "
+                        "(>= 0).")
+    curve, best_ridge = _es_curve()
+    k = int(np.argmin(curve))
+    k_got, mse = int(got[0]), got[1]
+    rel = 1e-6
+    if k_got == k and np.isclose(mse, curve[k], rtol=rel, atol=0):
+        return Feedback(True, "Right step, right test error: stopped "
+                        "early, the unpenalized fit is about as good as "
+                        "the best ridge fit.")
+    if k_got == k and np.isclose(mse, curve[k + 1], rtol=rel, atol=0):
+        return Feedback(False, "k_stop is right but the test MSE is that "
+                        "of the iterate one step later (k_stop + 1 "
+                        "steps): with max_iter=k_stop, fit_ridge_gd steps "
+                        "once more after its last recorded value; read "
+                        "the test curve at index k_stop.")
+    if abs(k_got - k) == 1:
+        return Feedback(False, "Off by one step: index k of the recorded "
+                        "test curve is the iterate after k steps (index 0 "
+                        "is the starting point).")
+    if np.isclose(mse, best_ridge, rtol=rel, atol=0):
+        return Feedback(False, "That test MSE is the best ridge fit's; the "
+                        "question asks for the early-stopped run's.")
+    if np.isclose(mse, curve[-1], rtol=rel, atol=0):
+        return Feedback(False, "That test MSE is the last iterate's, after "
+                        "3000 steps; stop at the lowest point of the test "
+                        "curve.")
+    if k_got == k:
+        return Feedback(False, "k_stop is right; the test MSE is not the "
+                        "one of that iterate (mean over the test samples "
+                        "of the squared error, intercept included).")
+    return Feedback(False, "Not yet. Hint: run the unpenalized gradient "
+                    "descent with a callback recording the test MSE before "
+                    "every step and take the argmin.")
+
+
+@exercise("4.3", "Standardize, fit with lam = 0.1, map back to the raw "
+          "feature", "a tuple (w_raw, b_raw) of two numbers")
+def check_4_3(answer: Any) -> Feedback:
+    """Check the mapped-back fit on the standardized feature."""
+    from .. import data
+
+    train = data.make_article_data(n_samples=100, seed=0)
+    x, y = train.X[:, 0], train.y
+    mu, sigma = x.mean(), x.std()
+    z = ((x - mu) / sigma)[:, None]
+
+    def ref():
+        w_s, b_s = _ridge(z, y, 0.1)
+        return [w_s[0] / sigma, b_s - w_s[0] * mu / sigma]
+
+    def standardized():
+        w_s, b_s = _ridge(z, y, 0.1)
+        return [w_s[0], b_s]
+
+    def raw():
+        w, b = _ridge(train.X, y, 0.1)
+        return [w[0], b]
+
+    r = ref()
+    s = standardized()
+    return check_numbers(
+        answer, shape=(2,), what="a tuple (w_raw, b_raw)",
+        reference=lambda: r,
+        mistakes=[
+            (raw,
+             "These are wd.ridge_fit(train.X, train.y, 0.1)'s weights: on "
+             "the standardized feature the penalty acts on sigma w, so the "
+             "same lam acts on the raw weight as lam sigma^2."),
+            (lambda: s,
+             "These are the standardized model's weight and intercept; map "
+             "them back: w_raw = w/sigma, b_raw = b - w mean(x)/sigma."),
+            (lambda: [s[0] * sigma, s[1] - s[0] * mu * sigma],
+             "w_raw = w/sigma: the raw feature is sigma times the "
+             "standardized one, so its weight is divided by sigma."),
+            (lambda: [r[0], s[1] + s[0] * mu / sigma],
+             "Sign error in b_raw: b_raw = b - w mean(x)/sigma."),
+            (lambda: [r[0], s[1]],
+             "b_raw must absorb the centring: b_raw = b - w mean(x)/sigma."),
+        ],
+        rtol=1e-6, atol=1e-9,
+        success="Right: the fit equals wd.ridge_fit(train.X, train.y, "
+                "0.1 sigma^2), a weaker penalty on the raw weight.",
+        general="Not yet. Hint: fit on (x - mean)/std, then map back.")
+
+
+@exercise("4.4", "Reject a column y before any arithmetic, with a message "
+          "naming the shapes", "a function validate(X, y) that raises "
+          "ValueError naming the shapes when X is not 2-D or y is not 1-D "
+          "of length n, and returns normally otherwise")
+def check_4_4(answer: Any) -> Feedback:
+    """Check an input validator on fresh good and bad shapes."""
+    try:
+        func = as_function(answer, "validate(X, y)")
+    except WrongAnswer as exc:
+        return Feedback(False, str(exc))
+    rng = rng_for("4.4")
+    n, d = 37, 3
+    X, y = rng.normal(size=(n, d)), rng.normal(size=n)
+    bad = [("a column y of shape (37, 1)", X, y[:, None]),
+           ("y of length 36 for X with 37 rows", X, y[:-1]),
+           ("a 1-D X of shape (37,)", X[:, 0], y)]
+    try:
+        func(X.copy(), y.copy())
+    except Exception as exc:
+        return Feedback(False, "Your function rejected valid input (X of "
+                        f"shape {X.shape}, y of shape {y.shape}) with "
+                        f"{type(exc).__name__}; it must return normally.")
+    for label, Xb, yb in bad:
+        try:
+            func(Xb.copy(), yb.copy())
+        except AssertionError:
+            return Feedback(False, f"For {label} your function raised "
+                            "AssertionError. Raise ValueError: assert "
+                            "statements vanish under python -O and say "
+                            "nothing to the user.")
+        except ValueError as exc:
+            shapes = (str(Xb.shape), str(yb.shape))
+            if not all(s in str(exc) for s in shapes):
+                return Feedback(False, f"For {label} you raise ValueError, "
+                                "but the message does not name the shapes "
+                                "received, e.g. X (37, 3) and y (37, 1); "
+                                "say what was expected, what was received "
+                                "and the remedy.")
+            continue
+        except Exception as exc:
+            return Feedback(False, f"For {label} your function raised "
+                            f"{type(exc).__name__}; raise ValueError with "
+                            "a message naming the shapes.")
+        return Feedback(False, f"Your function accepted {label}. That is "
+                        "the article's failure: a wrong shape goes on to "
+                        "broadcast silently.")
+    return Feedback(True, "Every bad shape is rejected with a ValueError "
+                    "naming the shapes, and valid input passes.")
