@@ -151,6 +151,8 @@ def rng_for(ex_id: str) -> np.random.Generator:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "None"
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape}"
     if isinstance(value, (list, tuple)):
@@ -161,7 +163,8 @@ def _describe(value: Any) -> str:
 def as_values(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
     """``value`` as a finite-or-not float array of ``shape``, or raise
     :class:`WrongAnswer` saying what was expected."""
-    if isinstance(value, (str, bytes, dict, set)) or callable(value):
+    if (value is None or isinstance(value, (str, bytes, dict, set, bool))
+            or callable(value)):
         raise WrongAnswer(f"Expected {what}; got {_describe(value)}.")
     try:
         arr = np.asarray(value, dtype=float)
@@ -170,7 +173,7 @@ def as_values(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
                           "is not made of real numbers.") from None
     if arr.shape != shape:
         raise WrongAnswer(f"Expected {what}, shape {shape}; got "
-                          f"{_describe(value)} of shape {arr.shape}.")
+                          f"{type(value).__name__} of shape {arr.shape}.")
     return arr
 
 

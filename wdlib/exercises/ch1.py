@@ -89,8 +89,7 @@ def check_1_1(answer: Any) -> Feedback:
 def _bill_depth_variance() -> float:
     from .. import data  # pandas and palmerpenguins, at check time only
 
-    penguins, _ = data.drop_missing(data.load_penguins(),
-                                    data.PENGUIN_TARGET)
+    penguins, _ = data.drop_missing(data.load_penguins(), "body_mass_g")
     train, _ = data.split_train_test(penguins, test_size=0.3, seed=0)
     return float(np.var(np.asarray(train["bill_depth_mm"], dtype=float)))
 
@@ -212,7 +211,7 @@ def check_1_4(answer: Any) -> Feedback:
         ],
         rtol=0.0, atol=0.05,
         success="Both: df(lam) -> the rank of the centred design matrix.",
-        general="Not yet. Hint: at lam -> 0 each factor s_i^2/(s_i^2 + n "
+        general="Hint: at lam -> 0 each factor s_i^2/(s_i^2 + n "
                 "lam) is 1 for a nonzero singular value and 0 otherwise.")
 
 

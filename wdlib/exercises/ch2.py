@@ -116,7 +116,7 @@ def check_2_3(answer: Any) -> Feedback:
         ],
         rtol=1e-6, atol=0.0,
         success="Right: lam = sigma^2/(n tau^2).",
-        general="Not yet. Hint: use lam = sigma^2/(n tau^2).")
+        general="Hint: use lam = sigma^2/(n tau^2).")
 
 
 @exercise("2.4", "The L2 penalty lam equivalent to the paper's decay "
@@ -145,5 +145,5 @@ def check_2_4(answer: Any) -> Feedback:
         ],
         rtol=1e-6, atol=0.0,
         success="Right: eta lam = lam'.",
-        general="Not yet. Hint: write one gradient-descent step on J and "
+        general="Hint: write one gradient-descent step on J and "
                 "compare its factor on w with (1 - lam').")

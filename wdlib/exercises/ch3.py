@@ -91,7 +91,7 @@ def check_3_2(answer: Any) -> Feedback:
         rtol=1e-6, atol=1e-12,
         success="Right: eta = 1/L guarantees a decrease of "
                 "||grad J||^2/(2L).",
-        general="Not yet. Hint: differentiate eta (1 - L eta/2) in eta.")
+        general="Hint: differentiate eta (1 - L eta/2) in eta.")
 
 
 @exercise("3.3", "Equal singular values s: the lam at which "
@@ -133,7 +133,7 @@ def check_3_3(answer: Any) -> Feedback:
         ],
         rtol=1e-8, atol=0.0,
         success="Right: lam = s^2/n, whatever d is.",
-        general="Not yet. Hint: every factor s^2/(s^2 + n lam) equals 1/2.")
+        general="Hint: every factor s^2/(s^2 + n lam) equals 1/2.")
 
 
 @exercise("3.4", "The article's summed gradient: which lam of this book its "
@@ -168,4 +168,4 @@ def check_3_4(answer: Any) -> Feedback:
         rtol=1e-8, atol=0.0,
         success="Right: the article minimizes n times "
                 "1/(2n)||y - Xw||^2 + (lam_article/(2n))||w||^2.",
-        general="Not yet. Hint: divide the summed gradient by n.")
+        general="Hint: divide the summed gradient by n.")

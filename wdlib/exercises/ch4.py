@@ -74,8 +74,12 @@ def check_4_1(answer: Any) -> Feedback:
         success="Both weights are right, and they differ: fixing the step "
                 "alone leaves the summed objective and the missing "
                 "intercept in place.",
-        general="Not yet. Hint: each fix converges to the minimizer of the "
+        general="Hint: each fix converges to the minimizer of the "
                 "objective its gradient belongs to.")
+
+
+# the chapter's 200-sample problem (Figures 4.4 and 4.6)
+_SETTING = dict(n_features=200, coef_value=0.01, intercept=0.05, noise=0.1)
 
 
 def _es_curve(max_iter: int = 3000):
@@ -83,7 +87,7 @@ def _es_curve(max_iter: int = 3000):
     the chapter's 200-sample problem, lam = 0, step 1/L."""
     from .. import data
 
-    tr, te = data.make_overfitting(n_samples=200)
+    tr, te = data.make_overfitting(n_samples=200, **_SETTING)
     X, y = tr.X, tr.y
     n, d = X.shape
     A = np.column_stack([X, np.ones(n)])
@@ -140,9 +144,8 @@ def check_4_2(answer: Any) -> Feedback:
                         "the best ridge fit.")
     if k_got == k and np.isclose(mse, curve[k + 1], rtol=rel, atol=0):
         return Feedback(False, "k_stop is right but the test MSE is that "
-                        "of the iterate one step later (k_stop + 1 "
-                        "steps): with max_iter=k_stop, fit_ridge_gd steps "
-                        "once more after its last recorded value; read "
+                        "of the iterate one step later (after k_stop + 1 "
+                        "steps): stop after exactly k_stop steps, or read "
                         "the test curve at index k_stop.")
     if abs(k_got - k) == 1:
         return Feedback(False, "Off by one step: index k of the recorded "
@@ -159,7 +162,7 @@ def check_4_2(answer: Any) -> Feedback:
         return Feedback(False, "k_stop is right; the test MSE is not the "
                         "one of that iterate (mean over the test samples "
                         "of the squared error, intercept included).")
-    return Feedback(False, "Not yet. Hint: run the unpenalized gradient "
+    return Feedback(False, "Hint: run the unpenalized gradient "
                     "descent with a callback recording the test MSE before "
                     "every step and take the argmin.")
 
@@ -211,7 +214,7 @@ def check_4_3(answer: Any) -> Feedback:
         rtol=1e-6, atol=1e-9,
         success="Right: the fit equals wd.ridge_fit(train.X, train.y, "
                 "0.1 sigma^2), a weaker penalty on the raw weight.",
-        general="Not yet. Hint: fit on (x - mean)/std, then map back.")
+        general="Hint: fit on (x - mean)/std, then map back.")
 
 
 @exercise("4.4", "Reject a column y before any arithmetic, with a message "

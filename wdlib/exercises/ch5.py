@@ -51,7 +51,7 @@ def check_5_1(answer: Any) -> Feedback:
         return Feedback(True, "Right, counting the shrink as d "
                         "multiply-adds (AdamW's); with 2d it is twice "
                         "that. Either way the answer does not depend on d.")
-    return Feedback(False, "Not yet. Hint: the gradient of a batch of n "
+    return Feedback(False, "Hint: the gradient of a batch of n "
                     "rows costs about 2nd multiply-adds, the decay about "
                     "2d; set their ratio to 1 %.")
 
@@ -102,7 +102,7 @@ def check_5_2(answer: Any) -> Feedback:
         rtol=1e-8, atol=1e-15,
         success="Right: lr lam w/(lam |w| + eps), about lr sign(w) "
                 "whatever lam is.",
-        general="Not yet. Hint: m_1 = (1 - beta1) lam w, v_1 = "
+        general="Hint: m_1 = (1 - beta1) lam w, v_1 = "
                 "(1 - beta2) lam^2 w^2, then bias correction.")
 
 
@@ -146,7 +146,7 @@ def check_5_3(answer: Any) -> Feedback:
         rtol=1e-10, atol=1e-14,
         success="Right: theta_t = (1 - lam') theta_{t-1} - lr m_hat/"
                 "(sqrt(v_hat) + eps).",
-        general="Not yet. Hint: PyTorch's decay lr lam is lam'.")
+        general="Hint: PyTorch's decay lr lam is lam'.")
 
 
 @exercise("5.4", "The summed loss with penalty (mu/2)||w||^2: the best mu",
@@ -183,7 +183,7 @@ def check_5_4(answer: Any) -> Feedback:
         rtol=1e-9, atol=0.0,
         success="Right: mu = sigma^2/tau^2, constant in n (scikit-learn's "
                 "alpha).",
-        general="Not yet. Hint: mu = n lam with lam = sigma^2/(n tau^2).")
+        general="Hint: mu = n lam with lam = sigma^2/(n tau^2).")
 
 
 @exercise("5.5", "Scale-invariant model with decay: the equilibrium norm "
@@ -216,5 +216,5 @@ def check_5_5(answer: Any) -> Feedback:
         rtol=1e-3, atol=0.0,
         success="Right: ||v||^4 = lr c^2/(2 lam), so the effective "
                 "learning rate lr/||v||^2 grows like sqrt(lr lam).",
-        general="Not yet. Hint: balance the shrink 2 lr lam ||v||^2 with "
+        general="Hint: balance the shrink 2 lr lam ||v||^2 with "
                 "the growth lr^2 ||g||^2.")

@@ -67,7 +67,7 @@ def check_6_1(answer: Any) -> Feedback:
         rtol=1e-7, atol=1e-9,
         success="Right: w_ols/(1 + lam) and sign(w_ols) max(|w_ols| - lam, "
                 "0).",
-        general="Not yet. Hint: with X^T X/n = I every coordinate "
+        general="Hint: with X^T X/n = I every coordinate "
                 "decouples: minimize (w_j - w_ols_j)^2/2 + penalty.")
 
 
@@ -130,7 +130,7 @@ def check_6_2(answer: Any) -> Feedback:
         rtol=1e-8, atol=1e-10,
         success="Right: (y_i - yhat_i)/(1 - H_ii) equals the brute-force "
                 "refits.",
-        general="Not yet. Hint: Sherman-Morrison on A - x_i x_i^T.")
+        general="Hint: Sherman-Morrison on A - x_i x_i^T.")
 
 
 @exercise("6.3", "Generalized cross-validation over a grid of lam",
@@ -178,7 +178,7 @@ def check_6_3(answer: Any) -> Feedback:
         ],
         rtol=1e-7, atol=1e-12,
         success="Right: the GCV curve, mean residual^2/(1 - (1 + df)/n)^2.",
-        general="Not yet. Hint: replace every H_ii by tr H/n.")
+        general="Hint: replace every H_ii by tr H/n.")
 
 
 @exercise("6.4", "k-fold cross-validation: the penalty of a fold's fit",
@@ -206,4 +206,4 @@ def check_6_4(answer: Any) -> Feedback:
         rtol=1e-9, atol=0.0,
         success="Right: lam n/m keeps the total penalty n lam of the final "
                 "fit.",
-        general="Not yet. Hint: keep alpha = n lam fixed.")
+        general="Hint: keep alpha = n lam fixed.")
