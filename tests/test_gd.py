@@ -204,3 +204,62 @@ def test_complex_masked_and_text_inputs_are_rejected(rng):
 
 def test_condition_number_is_infinite_for_a_singular_hessian(rng):
     assert wd.condition_number(rng.normal(size=(3, 10)), 0.0) == float("inf")
+
+
+@pytest.mark.parametrize("max_iter", [1, 4, 17])
+def test_n_iter_updates_and_history_agree_when_not_converged(max_iter):
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(25, 3)), rng.normal(size=25)
+    lr = 0.05
+    with pytest.warns(ConvergenceWarning, match="did not reach"):
+        res = wd.gradient_descent(X, y, 0.1, lr=lr, max_iter=max_iter,
+                                  tol=1e-14)
+    # the same number of updates by hand: coef and every J value match
+    A = np.hstack([X, np.ones((25, 1))])
+    penalty = np.r_[np.full(3, 0.1), 0.0]
+    theta, values = np.zeros(4), []
+    for _ in range(max_iter):
+        r = y - A @ theta
+        values.append(r @ r / 50 + 0.5 * penalty @ theta**2)
+        theta = theta - lr * (-(A.T @ r) / 25 + penalty * theta)
+    r = y - A @ theta
+    values.append(r @ r / 50 + 0.5 * penalty @ theta**2)
+    assert res.n_iter == max_iter
+    assert len(res.history) == res.n_iter + 1
+    np.testing.assert_allclose(res.coef, theta[:3], rtol=1e-12)
+    assert res.intercept == pytest.approx(theta[3], rel=1e-12)
+    np.testing.assert_allclose(res.history, values, rtol=1e-12)
+
+
+@pytest.mark.parametrize("nesterov", [False, True])
+def test_history_ends_at_the_returned_iterate(nesterov):
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(30, 4)), rng.normal(size=30)
+    for max_iter in (3, 10_000):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            res = wd.gradient_descent(X, y, 0.2, max_iter=max_iter,
+                                      nesterov=nesterov)
+        assert len(res.history) == res.n_iter + 1 <= max_iter + 1
+        J = wd.ridge_objective(X, y, res.coef, res.intercept, 0.2)
+        assert res.history[-1] == pytest.approx(J, rel=1e-12)
+
+
+def test_overflow_at_the_start_warns_instead_of_index_error():
+    # y @ y overflows float64 at w = 0: there is no finite step to return
+    X = np.array([[1.0], [2.0], [3.0]])
+    y = np.array([1e200, -1e200, 1e200])
+    with pytest.warns(ConvergenceWarning,
+                      match=r"overflows float64 at the starting point"):
+        res = wd.gradient_descent(X, y, 0.0)
+    assert res.n_iter == 0 and len(res.history) == 1
+    assert not res.converged and res.coef.tolist() == [0.0]
+
+
+def test_convergence_warning_lives_in_exceptions():
+    from wdlib import exceptions, gd, lasso
+
+    assert wd.ConvergenceWarning is exceptions.ConvergenceWarning
+    assert gd.ConvergenceWarning is exceptions.ConvergenceWarning
+    assert lasso.ConvergenceWarning is exceptions.ConvergenceWarning
+    assert issubclass(wd.ConvergenceWarning, UserWarning)

@@ -459,6 +459,11 @@ def test_training_options_validated():
             X_test=X[:, :1], y_test=y,
         )
     with pytest.raises(
+        ValueError, match=r"^X_test has 20 rows but y_test has 19;"
+    ):
+        train(model, opt, X, y, epochs=1, batch_size=5, X_test=X,
+              y_test=y[:-1])
+    with pytest.raises(
         ValueError, match=r"y_test must hold the class labels 0 and 1"
     ):
         train(model, opt, X, y, epochs=1, batch_size=5, X_test=X, y_test=2 * y)

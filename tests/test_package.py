@@ -22,6 +22,15 @@ def test_import_loads_only_numpy():
     assert json.loads(out.stdout.replace("'", '"')) == []
 
 
+def test_import_loads_no_book_module():
+    # models, data, plotting, symbolic and the experiments load on first use
+    code = "import sys, wdlib; print(sorted(m for m in sys.modules if m.startswith('wdlib.')))"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    loaded = set(json.loads(out.stdout.replace("'", '"')))
+    lazy = {"wdlib.models", "wdlib.data", "wdlib.plotting", "wdlib.symbolic", "wdlib.experiments"}
+    assert loaded & lazy == set(), loaded
+
+
 def test_import_loads_at_most_scipy_linalg():
     code = (
         "import sys, wdlib; "
@@ -63,7 +72,7 @@ import wdlib as wd
 
 reveal_type(wd.Ridge)
 reveal_type(wd.Ridge(lam=0.1).fit)
-reveal_type(wd.plotting.plot_cv_curve)
+reveal_type(wd.plotting.plot_cv)
 reveal_type(wd.data.load_penguins)
 reveal_type(wd.symbolic.penalty)
 reveal_type(wd.models.LogisticModel)
@@ -71,9 +80,9 @@ reveal_type(wd.__version__)
 
 X, y = np.ones((3, 2)), np.ones(3)
 cv = wd.kfold_cv(X, y, [0.1, 1.0], k=3)
-wd.plotting.plot_cv_curve(cv, label="ok")
-wd.plotting.plot_cv_curve(wd.ridge_fit(X, y, 0.1), label="wrong")  # line 16
-wd.plotting.plot_cv_curve([1.0, 2.0], label="wrong")  # line 17
+wd.plotting.plot_cv(cv, label="ok")
+wd.plotting.plot_cv(wd.ridge_fit(X, y, 0.1), label="wrong")  # line 16
+wd.plotting.plot_cv([1.0, 2.0], label="wrong")  # line 17
 """
 
 

@@ -104,3 +104,12 @@ def test_masked_scalar_is_rejected_not_read(check):
     with pytest.raises(ValueError, match="lam must be a number; got a masked"):
         check(ma.masked_array(0.5, mask=True), "lam")
     assert check(ma.masked_array(0.5), "lam") == 0.5
+
+
+def test_check_y_names_the_matrix_it_is_matched_with():
+    from wdlib._validation import _check_y
+
+    with pytest.raises(ValueError, match=r"^X_test has 3 rows but y_test has 2;"):
+        _check_y([1.0, 2.0], 3, "y_test", x_name="X_test")
+    with pytest.raises(ValueError, match=r"^X has 3 rows but y has 2;"):
+        _check_y([1.0, 2.0], 3)

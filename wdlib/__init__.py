@@ -8,8 +8,8 @@ intercept left out of the penalty::
 scikit-learn's ``Ridge(alpha=...)`` equals this with ``alpha = n * lam``.
 
 ``import wdlib`` loads only numpy. The submodules ``symbolic`` (sympy),
-``plotting`` (matplotlib) and ``data`` (pandas), and the scikit-learn
-estimator ``Ridge``, load on first use; a plain ``pip install wdlib``
+``plotting`` (matplotlib), ``data`` (pandas) and ``models``, and the
+scikit-learn estimator ``Ridge``, load on first use; a plain ``pip install wdlib``
 installs everything they need.
 
 Public and stable: the names in ``wdlib.__all__`` and, in each public
@@ -30,26 +30,31 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import models, optim
+from . import optim
+from .exceptions import ConvergenceWarning
 from .gd import (
-    ConvergenceWarning,
     GDResult,
     condition_number,
     gradient_descent,
     lipschitz_constant,
 )
 from .lasso import LassoResult, lasso_fit
-from .objectives import l2_penalty, l2_penalty_grad, ridge_gradient, ridge_objective
+from .objectives import (
+    l2_penalty,
+    l2_penalty_grad,
+    ridge_gradient,
+    ridge_objective,
+)
 from .ridge import RidgeResult, effective_dof, ridge_fit
 from .selection import CVResult, RidgePath, kfold_cv, loo_cv, ridge_path
 
 __version__ = "0.1.0"  # written once; the build reads it from here
 
 if TYPE_CHECKING:  # what the lazy __getattr__ returns, for type checkers
-    from . import data, plotting, symbolic
+    from . import data, experiments, models, plotting, symbolic  # noqa: F401
     from .estimator import Ridge
 
-_LAZY_MODULES = {"symbolic", "plotting", "data"}
+_LAZY_MODULES = {"symbolic", "plotting", "data", "models", "experiments"}
 _LAZY_ATTRIBUTES = {"Ridge": "estimator"}
 
 __all__ = [

@@ -1,8 +1,10 @@
 r"""Numeric primitives shared by the ridge solvers and the lambda selection.
 
 One copy of each: centring, the rank tolerance, the shrinkage factors of the
-SVD solution, and the orthogonal change of basis that removes the constant
-direction after centring.
+SVD solution, the orthogonal change of basis that removes the constant
+direction after centring, the Cholesky solve, and the residual, value and
+gradient of the ridge objective (used by :mod:`wdlib.objectives`,
+:mod:`wdlib.gd` and the loss surfaces of :mod:`wdlib.plotting`).
 
 The rank rule: a singular value is dropped only where it is zero to working
 precision (:func:`rank_tol`) *and* the penalty is exactly zero. For any
@@ -16,6 +18,10 @@ import numpy as np
 
 __all__ = [
     "center",
+    "cholesky_solve",
+    "ridge_grad",
+    "ridge_residual",
+    "ridge_value",
     "complement_of_ones",
     "from_complement_of_ones",
     "keep_mask",
@@ -111,3 +117,45 @@ def from_complement_of_ones(B: np.ndarray) -> np.ndarray:
     out[0] = -v_dot_b  # v_0 * scale
     out[1:] = B - scale / root
     return out
+
+
+def cholesky_solve(A: np.ndarray, rhs: np.ndarray) -> np.ndarray:
+    """Solve ``A x = rhs`` for a symmetric positive definite ``A``.
+
+    Raises ``numpy.linalg.LinAlgError`` when the Cholesky factorization
+    fails (``A`` not numerically positive definite).
+    """
+    from scipy.linalg import cho_factor, cho_solve  # loaded on first solve
+
+    factor = cho_factor(A, lower=True, check_finite=False)
+    return cho_solve(factor, rhs, check_finite=False)
+
+
+def ridge_residual(
+    X: np.ndarray, y: np.ndarray, coef: np.ndarray, intercept: float = 0.0
+) -> np.ndarray:
+    r"""The residual :math:`r = y - Xw - b`.
+
+    ``coef`` of shape (d,) gives shape (n,); of shape (d, m), one weight
+    vector per column, gives the (n, m) residuals of all of them at once.
+    """
+    pred = X @ coef
+    return (y if pred.ndim == 1 else y[:, None]) - pred - intercept
+
+
+def ridge_value(r: np.ndarray, coef: np.ndarray, lam: float) -> np.ndarray:
+    r"""The objective :math:`\frac{1}{2n}\lVert r\rVert^2 +
+    \frac{\lambda}{2}\lVert w\rVert^2` from the residual (per column)."""
+    n = r.shape[0]
+    return (r * r).sum(axis=0) / (2 * n) + 0.5 * lam * (coef * coef).sum(
+        axis=0
+    )
+
+
+def ridge_grad(
+    X: np.ndarray, r: np.ndarray, coef: np.ndarray, lam: float
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""Gradients :math:`-X^\top r/n + \lambda w` and :math:`-\mathbf 1^\top
+    r/n` of the objective in ``coef`` and in the (unpenalized) intercept."""
+    n = r.shape[0]
+    return -(X.T @ r) / n + lam * coef, -r.sum(axis=0) / n

@@ -157,7 +157,10 @@ def check_X_for_predict(X: object, n_features: int) -> np.ndarray:
     return arr
 
 
-def _check_y(y: object, n_samples: int, name: str = "y") -> np.ndarray:
+def _check_y(
+    y: object, n_samples: int, name: str = "y", x_name: str = "X"
+) -> np.ndarray:
+    """Validate targets: 1-D, finite, one per row of ``x_name``."""
     arr = _as_float_array(y, name)
     if arr.ndim == 2 and arr.shape[1] == 1:
         raise ValueError(
@@ -172,8 +175,8 @@ def _check_y(y: object, n_samples: int, name: str = "y") -> np.ndarray:
         )
     if arr.shape[0] != n_samples:
         raise ValueError(
-            f"X has {n_samples} rows but {name} has {arr.shape[0]}; pass "
-            f"arrays with the same number of samples."
+            f"{x_name} has {n_samples} rows but {name} has {arr.shape[0]}; "
+            f"pass arrays with the same number of samples."
         )
     _check_finite(arr, name)
     return arr

@@ -10,7 +10,7 @@ inside the functions that need it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,10 +18,6 @@ import numpy as np
 
 from ._validation import (
     _as_float_array,
-    _check_y,
-    check_bool,
-    check_lam,
-    check_lams,
     check_positive_float,
     check_positive_int,
     check_real,
@@ -38,27 +34,19 @@ __all__ = [
     "DropReport",
     "FillReport",
     "Imputer",
-    "LeakageStudy",
     "MissingReport",
     "OneHotCoding",
-    "PENGUIN_CATEGORICAL",
-    "PENGUIN_NUMERIC",
-    "PENGUIN_TARGET",
-    "Prepared",
     "Standardizer",
     "drop_missing",
     "fit_imputer",
     "fit_one_hot",
     "fit_standardizer",
-    "leakage_study",
     "load_penguins",
     "make_article_data",
     "make_overfitting",
     "make_sine",
     "missing_report",
     "polynomial_features",
-    "prepare",
-    "ridge_errors",
     "split_train_test",
 ]
 
@@ -327,10 +315,6 @@ def _check_columns(df, columns: object, name: str = "columns") -> tuple[str, ...
     return cols
 
 
-#: Columns of :func:`load_penguins` used to predict body mass.
-PENGUIN_NUMERIC = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm")
-PENGUIN_CATEGORICAL = ("species", "island", "sex")
-PENGUIN_TARGET = "body_mass_g"
 
 
 def load_penguins() -> pd.DataFrame:
@@ -929,316 +913,6 @@ def fit_one_hot(
             f"drop must be None, 'first' or a dict column -> category; got {drop!r}."
         )
     return OneHotCoding(categories, ref)
-
-
-# ---------------------------------------------------------------------------
-# The whole preparation, fitted on the training split (or, to show the
-# leak, on everything)
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """Model-ready arrays made by :func:`prepare`, and what was done to get them.
-
-    Attributes
-    ----------
-    X_train, X_test : ndarray of shape (n_train, p), (n_test, p)
-    y_train, y_test : ndarray of shape (n_train,), (n_test,)
-    feature_names : tuple of str
-        Names of the ``p`` columns.
-    imputer : Imputer
-    encoder : OneHotCoding
-    standardizer : Standardizer or None
-    filled_train, filled_test : FillReport
-        Values filled in each split.
-    """
-
-    X_train: np.ndarray
-    y_train: np.ndarray
-    X_test: np.ndarray
-    y_test: np.ndarray
-    feature_names: tuple
-    imputer: Imputer
-    encoder: OneHotCoding
-    standardizer: Standardizer | None
-    filled_train: FillReport
-    filled_test: FillReport
-
-    def ridge_errors(self, lams: Any) -> tuple[np.ndarray, np.ndarray]:
-        """Train and test MSE of :func:`wdlib.ridge_fit` for each penalty (see :func:`ridge_errors`)."""
-        return ridge_errors(self.X_train, self.y_train, self.X_test, self.y_test, lams)
-
-
-def ridge_errors(
-    X_train: Any, y_train: Any, X_test: Any, y_test: Any, lams: Any
-) -> tuple[np.ndarray, np.ndarray]:
-    r"""Mean squared errors of ridge fits on a train/test split, one per penalty.
-
-    Parameters
-    ----------
-    X_train : array-like of shape (n_train, n_features)
-    y_train : array-like of shape (n_train,)
-    X_test : array-like of shape (n_test, n_features)
-    y_test : array-like of shape (n_test,)
-    lams : float or array-like of shape (n_lams,)
-        Penalty strengths :math:`\lambda \ge 0`.
-
-    Returns
-    -------
-    train_mse, test_mse : ndarray of shape (n_lams,)
-        :math:`\frac1m\sum_i (y_i - \hat y_i)^2` on each split for the fit
-        :func:`wdlib.ridge_fit` ``(X_train, y_train, lam)``.
-
-    Examples
-    --------
-    >>> import numpy as np, wdlib as wd
-    >>> X = np.array([[0.0], [1.0], [2.0], [3.0]])
-    >>> # lam = 1.25: n*lam = 5 = sum of centred x^2, so w = 1 and b = 3 - 1.5 = 1.5
-    >>> tr, te = wd.data.ridge_errors(X, 2 * X[:, 0], X + 0.5, 2 * X[:, 0] + 1, [0.0, 1.25])
-    >>> tr.round(4).tolist(), te.round(4).tolist()
-    ([0.0, 1.25], [0.0, 1.5])
-    """
-    from .ridge import ridge_fit
-
-    X_tr, y_tr = _check_split(X_train, y_train, "X_train", "y_train")
-    X_te, y_te = _check_split(X_test, y_test, "X_test", "y_test")
-    if X_te.shape[1] != X_tr.shape[1]:
-        raise ValueError(
-            f"X_test must have {X_tr.shape[1]} column(s) like X_train; got "
-            f"shape {X_te.shape}. Transform the test split exactly as the "
-            f"training split."
-        )
-    lam_arr = check_lams(np.atleast_1d(_as_float_array(lams, "lams")))
-    train_mse, test_mse = np.empty(lam_arr.size), np.empty(lam_arr.size)
-    for k, lam in enumerate(lam_arr):
-        fit = ridge_fit(X_tr, y_tr, float(lam))
-        train_mse[k] = np.mean((y_tr - fit.predict(X_tr)) ** 2)
-        test_mse[k] = np.mean((y_te - fit.predict(X_te)) ** 2)
-    return train_mse, test_mse
-
-
-def _check_split(
-    X: Any, y: Any, x_name: str, y_name: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """``check_X_y`` for one split, with the split's own argument names."""
-    X_arr = check_X(X, x_name)
-    y_raw = _as_float_array(y, y_name)
-    if y_raw.ndim == 1 and y_raw.shape[0] != X_arr.shape[0]:
-        raise ValueError(
-            f"{x_name} has {X_arr.shape[0]} rows but {y_name} has "
-            f"{y_raw.shape[0]}; pass arrays with the same number of samples."
-        )
-    return X_arr, _check_y(y_raw, X_arr.shape[0], y_name)
-
-
-def prepare(
-    train: pd.DataFrame,
-    test: pd.DataFrame,
-    *,
-    target: str = PENGUIN_TARGET,
-    numeric: Sequence[str] = PENGUIN_NUMERIC,
-    categorical: Sequence[str] = PENGUIN_CATEGORICAL,
-    standardize: bool = True,
-    drop: None | Literal["first"] | Mapping[str, str] = None,
-    fit_on: Literal["train", "all"] = "train",
-) -> Prepared:
-    """Impute, one-hot encode and standardize, learning every statistic on ``train``.
-
-    Steps: median/most-frequent imputation of the features, one-hot encoding
-    of ``categorical``, standardization of ``numeric`` (the indicators stay
-    0/1). The target is never imputed: drop rows with a missing target first
-    (:func:`drop_missing`).
-
-    Parameters
-    ----------
-    train, test : pandas.DataFrame
-        The two splits.
-    target : str, default="body_mass_g"
-    numeric, categorical : sequence of str
-        Feature columns; defaults are the penguins' measurements and
-        species, island and sex.
-    standardize : bool, default=True
-        Scale numeric features to mean 0 and standard deviation 1.
-    drop : None, "first" or dict, default=None
-        Passed to :func:`fit_one_hot`.
-    fit_on : {"train", "all"}, default="train"
-        ``"all"`` learns the statistics on train and test together: the
-        leak to avoid, available so that its effect can be measured.
-
-    Returns
-    -------
-    Prepared
-
-    Examples
-    --------
-    >>> import wdlib as wd
-    >>> df, _ = wd.data.drop_missing(wd.data.load_penguins(), "body_mass_g")
-    >>> train, test = wd.data.split_train_test(df, test_size=0.25, seed=0)
-    >>> p = wd.data.prepare(train, test)
-    >>> p.X_train.shape, p.X_test.shape, len(p.feature_names)
-    ((256, 11), (86, 11), 11)
-    >>> p.filled_train.n_filled + p.filled_test.n_filled   # the 9 unknown sexes
-    9
-    """
-    train, test = _check_frame(train, "train"), _check_frame(test, "test")
-    numeric = list(_check_names(numeric, "numeric"))
-    categorical = list(_check_names(categorical, "categorical"))
-    standardize = check_bool(standardize, "standardize")
-    _check_roles(target, numeric, categorical)
-    features = numeric + categorical
-    for name, part in (("train", train), ("test", test)):
-        _check_columns(part, features + [target], f"columns of {name}")
-        if part[target].isna().any():
-            raise ValueError(
-                f"{name}[{target!r}] has {int(part[target].isna().sum())} missing "
-                f"value(s); a target cannot be imputed. Remove those rows with "
-                f"drop_missing(df, {target!r}) before splitting."
-            )
-    if fit_on not in ("train", "all"):
-        raise ValueError(f"fit_on must be 'train' or 'all'; got {fit_on!r}.")
-    pd = _require_pandas()
-    basis = train if fit_on == "train" else pd.concat([train, test])
-    imputer = fit_imputer(basis[features])
-    basis_f, _ = imputer.transform(basis[features])
-    encoder = fit_one_hot(basis_f, categorical, drop=drop)
-    scaler = fit_standardizer(basis_f, numeric) if standardize else None
-
-    def make(part):
-        filled, report = imputer.transform(part[features])
-        encoded = encoder.transform(filled)
-        if scaler is not None:
-            encoded = scaler.transform(encoded)
-        return encoded, part[target].to_numpy(dtype=np.float64), report
-
-    Xtr, ytr, rep_tr = make(train)
-    Xte, yte, rep_te = make(test)
-    return Prepared(
-        Xtr.to_numpy(dtype=np.float64), ytr, Xte.to_numpy(dtype=np.float64), yte,
-        tuple(str(c) for c in Xtr.columns), imputer, encoder, scaler, rep_tr, rep_te,
-    )
-
-
-def _check_names(columns: object, name: str) -> tuple[str, ...]:
-    """A sequence of column names (a lone string is a common slip)."""
-    if isinstance(columns, str) or not isinstance(columns, Iterable):
-        raise TypeError(
-            f"{name} must be a sequence of column names; got "
-            f"{type(columns).__name__} {columns!r}. Pass a list, e.g. "
-            f"{name}=[{columns!r}]."
-        )
-    return tuple(columns)
-
-
-def _check_roles(target: object, numeric: list, categorical: list) -> None:
-    """Each column plays one role: target, numeric or categorical feature."""
-    if not isinstance(target, str):
-        raise TypeError(
-            f"target must be a column name (str); got "
-            f"{type(target).__name__} {target!r}. Pass e.g. "
-            f"target={PENGUIN_TARGET!r}."
-        )
-    for name, cols in (("numeric", numeric), ("categorical", categorical)):
-        if target in cols:
-            raise ValueError(
-                f"{name} must not contain the target {target!r}: a model "
-                f"given its own target as a feature learns nothing. Remove "
-                f"{target!r} from {name}."
-            )
-    both = sorted(set(numeric) & set(categorical))
-    if both:
-        raise ValueError(
-            f"columns {both} are listed as both numeric and categorical; "
-            f"each feature needs one role. Remove them from one list."
-        )
-    for name, cols in (("numeric", numeric), ("categorical", categorical)):
-        twice = sorted({c for c in cols if cols.count(c) > 1})
-        if twice:
-            raise ValueError(
-                f"{name} lists {twice} more than once; list each column once."
-            )
-
-
-@dataclass(frozen=True)
-class LeakageStudy:
-    """Test errors of one model prepared two ways on many random splits.
-
-    Attributes
-    ----------
-    mse_clean : ndarray of shape (n_repeats,)
-        Test MSE when the preparation learned only from the training split.
-    mse_leaky : ndarray of shape (n_repeats,)
-        Test MSE when it learned from train and test together.
-    """
-
-    mse_clean: np.ndarray
-    mse_leaky: np.ndarray
-
-    @property
-    def bias(self) -> float:
-        """Mean of ``mse_leaky - mse_clean`` (negative: the leak looks better)."""
-        return float(np.mean(self.mse_leaky - self.mse_clean))
-
-    @property
-    def bias_se(self) -> float:
-        """Standard error of :attr:`bias` over the repeats."""
-        d = self.mse_leaky - self.mse_clean
-        return float(d.std(ddof=1) / np.sqrt(d.size)) if d.size > 1 else float("nan")
-
-
-def leakage_study(
-    df: pd.DataFrame,
-    lam: float,
-    *,
-    test_size: float = 0.5,
-    n_repeats: int = 200,
-    seed: int = 0,
-    **prepare_kw: Any,
-) -> LeakageStudy:
-    """Measure the optimistic bias of preparing the data on all rows.
-
-    For each of ``n_repeats`` seeded splits, prepare the data with
-    ``fit_on="train"`` and with ``fit_on="all"``, fit :func:`wdlib.ridge_fit`
-    with penalty ``lam`` and record both test mean squared errors.
-
-    Parameters
-    ----------
-    df : pandas.DataFrame
-        Rows with a target (see :func:`drop_missing`).
-    lam : float
-        Ridge penalty strength.
-    test_size : float, default=0.5
-    n_repeats : int, default=200
-    seed : int, default=0
-        Split ``r`` uses seed ``seed + r``.
-    **prepare_kw
-        Passed to :func:`prepare`.
-
-    Returns
-    -------
-    LeakageStudy
-
-    Examples
-    --------
-    >>> import wdlib as wd
-    >>> df, _ = wd.data.drop_missing(wd.data.load_penguins(), "body_mass_g")
-    >>> study = wd.data.leakage_study(df, lam=0.1, n_repeats=3)
-    >>> study.mse_clean.shape, study.mse_leaky.shape
-    ((3,), (3,))
-    """
-    from .ridge import ridge_fit
-
-    lam = check_lam(lam)
-    n_repeats = check_positive_int(n_repeats, "n_repeats")
-    seed = check_seed(seed)
-    clean, leaky = np.empty(n_repeats), np.empty(n_repeats)
-    for r in range(n_repeats):
-        train, test = split_train_test(df, test_size=test_size, seed=seed + r)
-        for out, fit_on in ((clean, "train"), (leaky, "all")):
-            p = prepare(train, test, fit_on=fit_on, **prepare_kw)
-            pred = ridge_fit(p.X_train, p.y_train, lam).predict(p.X_test)
-            out[r] = float(np.mean((p.y_test - pred) ** 2))
-    return LeakageStudy(clean, leaky)
 
 
 # Old names, kept while the chapters switch; not part of the API.

@@ -8,20 +8,23 @@ descent decreases the objective monotonically and converges linearly.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._linalg import ridge_grad, ridge_residual, ridge_value
+from ._results import LinearPrediction
 from ._validation import (
     check_bool,
     check_lam,
     check_positive_float,
     check_positive_int,
     check_X,
-    check_X_for_predict,
     check_X_y,
 )
+from .exceptions import ConvergenceWarning
 
 __all__ = [
     "ConvergenceWarning",
@@ -32,12 +35,8 @@ __all__ = [
 ]
 
 
-class ConvergenceWarning(UserWarning):
-    """An iterative solver stopped before meeting its tolerance."""
-
-
 @dataclass(frozen=True)
-class GDResult:
+class GDResult(LinearPrediction):
     """Result of :func:`gradient_descent`.
 
     Attributes
@@ -47,11 +46,14 @@ class GDResult:
     intercept : float
         Final intercept (0.0 when ``fit_intercept=False``).
     n_iter : int
-        Number of gradient steps taken.
+        Number of updates that led to ``coef`` and ``intercept``: at most
+        ``max_iter``, and exactly ``max_iter`` when the run stops there.
     converged : bool
         Whether the gradient norm fell below ``tol``.
     history : ndarray of shape (n_iter + 1,)
-        Objective value before the first step and after every step.
+        Objective value before the first update and after each of the
+        ``n_iter`` updates; ``history[-1]`` is the objective at ``coef``
+        and ``intercept``.
     lr : float
         Step size used.
     """
@@ -62,29 +64,6 @@ class GDResult:
     converged: bool
     history: np.ndarray
     lr: float
-
-    def predict(self, X: ArrayLike) -> np.ndarray:
-        """Return ``X @ coef + intercept`` for new samples.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            New samples, transformed exactly as the training data.
-
-        Returns
-        -------
-        ndarray of shape (n_samples,)
-
-        Examples
-        --------
-        >>> import numpy as np, wdlib as wd
-        >>> X = np.array([[0.0], [1.0], [2.0]]); y = np.array([1.0, 3.0, 5.0])
-        >>> res = wd.gradient_descent(X, y, lam=0.0, tol=1e-12)
-        >>> res.predict([[3.0]]).round(6)
-        array([7.])
-        """
-        X_arr = check_X_for_predict(X, self.coef.shape[0])
-        return X_arr @ self.coef + self.intercept
 
 
 def _design(X: np.ndarray, fit_intercept: bool) -> np.ndarray:
@@ -284,69 +263,120 @@ def gradient_descent(
         step = 1.0 / lipschitz_constant(
             X_arr, lam, fit_intercept=fit_intercept
         )
-    A = _design(X_arr, fit_intercept)
-    n, d = X_arr.shape
-    penalty = np.zeros(A.shape[1])
-    penalty[:d] = lam  # the intercept (last column) is not penalized
-
-    def evaluate(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        # overflow is diagnosed below, not warned about here
-        with np.errstate(over="ignore", invalid="ignore"):
-            r = y_arr - A @ theta
-            value = float(r @ r) / (2 * n)
-            value += 0.5 * float((penalty * theta) @ theta)
-            return value, -(A.T @ r) / n + penalty * theta
-
-    theta = previous = last_finite = np.zeros(A.shape[1])
+    evaluate = _objective_and_gradient(X_arr, y_arr, lam, fit_intercept)
+    theta0 = np.zeros(X_arr.shape[1] + int(fit_intercept))
+    method = _nesterov_iterates if nesterov else _plain_iterates
     history: list[float] = []
     norms: list[float] = []
-    converged, momentum_k, n_iter = False, 0, 0
-    for n_iter in range(max_iter + 1):
-        value, grad = evaluate(theta)
+    last, converged = theta0, False
+    for k, (theta, value, grad) in enumerate(method(evaluate, theta0, step)):
+        # k updates led to theta
         with np.errstate(over="ignore", invalid="ignore"):
             norm = float(np.linalg.norm(grad))
         if not (np.isfinite(value) and np.isfinite(norm)):
-            n_iter -= 1
+            if k == 0:  # nothing finite to return but the start
+                history.append(value)
+                _warn_diverged(
+                    "the objective or its gradient overflows float64 at "
+                    "the starting point w = 0, b = 0",
+                    step, X_arr, lam, fit_intercept, nesterov,
+                )
+                break
             _warn_diverged(
-                f"the objective or its gradient overflowed after "
-                f"{n_iter + 1} steps (objective {history[0]:.3g} at the "
-                f"start, {history[-1]:.3g} at the last finite step)",
+                f"the objective or its gradient overflowed after {k} steps "
+                f"(objective {history[0]:.3g} at the start, "
+                f"{history[-1]:.3g} at the last finite step)",
                 step, X_arr, lam, fit_intercept, nesterov,
             )
             break
         history.append(value)
         norms.append(norm)
-        last_finite = theta
+        last = theta
         if norm <= tol:
             converged = True
             break
         if value > _GROWTH * history[0] or (
-            n_iter == max_iter and value > history[0]
+            k == max_iter and value > history[0]
         ):
             _warn_diverged(
                 f"the objective grew from {history[0]:.3g} to {value:.3g} "
                 f"and the gradient norm from {norms[0]:.3g} to {norm:.3g} "
-                f"in {n_iter} steps",
+                f"in {k} steps",
                 step, X_arr, lam, fit_intercept, nesterov,
             )
             break
-        if n_iter == max_iter:
+        if k == max_iter:
             _warn_slow(tol, max_iter, norm, step, X_arr, lam,
                        fit_intercept, nesterov)
             break
-        if nesterov:
-            if len(history) > 1 and value > history[-2]:
-                momentum_k = 0  # function-value restart
-            beta = momentum_k / (momentum_k + 3)
-            point = theta + beta * (theta - previous)
-            previous, theta = theta, point - step * evaluate(point)[1]
-            momentum_k += 1
-        else:
+    d = X_arr.shape[1]
+    coef = last[:d].copy()
+    intercept = float(last[d]) if fit_intercept else 0.0
+    n_iter = len(history) - 1
+    return GDResult(coef, intercept, n_iter, converged, np.array(history),
+                    step)
+
+
+_Evaluate = Callable[[np.ndarray], tuple[float, np.ndarray]]
+
+
+def _objective_and_gradient(
+    X: np.ndarray, y: np.ndarray, lam: float, fit_intercept: bool
+) -> _Evaluate:
+    """``theta = (w, b) -> (J, grad J)``; without an intercept theta = w."""
+    d = X.shape[1]
+
+    def evaluate(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w = theta[:d]
+        b = float(theta[d]) if fit_intercept else 0.0
+        # overflow is diagnosed by the caller, not warned about here
+        with np.errstate(over="ignore", invalid="ignore"):
+            r = ridge_residual(X, y, w, b)
+            g_w, g_b = ridge_grad(X, r, w, lam)
+            value = float(ridge_value(r, w, lam))
+        return value, (np.append(g_w, g_b) if fit_intercept else g_w)
+
+    return evaluate
+
+
+_Iterates = Iterator[tuple[np.ndarray, float, np.ndarray]]
+
+
+def _plain_iterates(
+    evaluate: _Evaluate, theta: np.ndarray, step: float
+) -> _Iterates:
+    r"""Yield (theta_k, J(theta_k), grad J(theta_k)) for k = 0, 1, ...
+
+    with :math:`\theta_{k+1} = \theta_k - \eta \nabla J(\theta_k)`.
+    """
+    while True:
+        value, grad = evaluate(theta)
+        yield theta, value, grad
+        with np.errstate(over="ignore", invalid="ignore"):
             theta = theta - step * grad
-    coef = last_finite[:d].copy()
-    intercept = float(last_finite[d]) if fit_intercept else 0.0
-    history_arr = np.array(history)
-    return GDResult(coef, intercept, n_iter, converged, history_arr, step)
+
+
+def _nesterov_iterates(
+    evaluate: _Evaluate, theta: np.ndarray, step: float
+) -> _Iterates:
+    r"""Like :func:`_plain_iterates` for Nesterov's accelerated gradient.
+
+    The gradient step is taken at the extrapolated point
+    :math:`\theta_k + \frac{m}{m+3}(\theta_k - \theta_{k-1})`; the
+    momentum counter :math:`m` restarts at 0 whenever the objective rises
+    (function-value restart, O'Donoghue and Candes).
+    """
+    previous, m, last_value = theta, 0, np.inf
+    while True:
+        value, grad = evaluate(theta)
+        yield theta, value, grad
+        if value > last_value:
+            m = 0
+        last_value = value
+        with np.errstate(over="ignore", invalid="ignore"):
+            point = theta + m / (m + 3) * (theta - previous)
+            previous, theta = theta, point - step * evaluate(point)[1]
+        m += 1
 
 
 # No convergent run multiplies the objective by this much: with lr <= 1/L

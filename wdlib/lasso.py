@@ -20,23 +20,23 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._linalg import center
+from ._results import LinearPrediction
 from ._validation import (
     check_bool,
     check_coef,
     check_lam,
     check_positive_float,
     check_positive_int,
-    check_X_for_predict,
     check_X_y,
 )
-from .gd import ConvergenceWarning
-from .ridge import _center
+from .exceptions import ConvergenceWarning
 
 __all__ = ["LassoResult", "lasso_fit"]
 
 
 @dataclass(frozen=True)
-class LassoResult:
+class LassoResult(LinearPrediction):
     """Result of :func:`lasso_fit`.
 
     Attributes
@@ -68,10 +68,6 @@ class LassoResult:
     n_iter: int
     converged: bool
     dual_gap: float
-
-    def predict(self, X: ArrayLike) -> np.ndarray:
-        """Return ``X @ coef + intercept`` for new samples."""
-        return check_X_for_predict(X, self.coef.shape[0]) @ self.coef + self.intercept
 
 
 def _soft_threshold(z: float, t: float) -> float:
@@ -276,7 +272,7 @@ def lasso_fit(
         w0 = np.zeros(d)
     else:
         w0 = check_coef(coef_init, d, "coef_init").copy()
-    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, fit_intercept)
+    Xc, yc, x_mean, y_mean = center(X_arr, y_arr, fit_intercept)
     w, n_iter, converged, gap = _coordinate_descent(
         Xc, yc, w0, n * lam, n * l2_lam, max_iter, tol
     )

@@ -31,8 +31,6 @@ checks that the optimizer holds the model's own parameter arrays.
 
 from __future__ import annotations
 
-import contextlib
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +39,8 @@ from typing import Any
 import numpy as np
 
 from ._validation import (
-    _as_float_array,
     _check_y,
     _describe,
-    check_lams,
-    check_positive_float,
     check_positive_int,
     check_real,
     check_seed,
@@ -574,7 +569,7 @@ def _check_test_set(
         )
     X_arr = check_X(X_test, "X_test")
     _check_columns(X_arr, n_features, "X_test")
-    y_arr = _check_y(y_test, X_arr.shape[0], "y_test")
+    y_arr = _check_y(y_test, X_arr.shape[0], "y_test", x_name="X_test")
     return X_arr, _check_labels(y_arr, "y_test")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._linalg import ridge_grad, ridge_residual, ridge_value
 from ._validation import (
     _as_float_array,
     _check_finite,
@@ -121,11 +122,14 @@ def l2_penalty_grad(w: ArrayLike, lam: float) -> np.ndarray:
     return lam * w_arr
 
 
-def _residual(X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: object):
+def _residual(
+    X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: object
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Validated ``X``, the residual ``y - X coef - intercept`` and ``coef``."""
     X_arr, y_arr = check_X_y(X, y)
     w = check_coef(coef, X_arr.shape[1])
     b = _check_intercept(intercept)
-    return X_arr, y_arr - X_arr @ w - b, w
+    return X_arr, ridge_residual(X_arr, y_arr, w, b), w
 
 
 def ridge_objective(
@@ -167,7 +171,7 @@ def ridge_objective(
     """
     lam = check_lam(lam)
     _, r, w = _residual(X, y, coef, intercept)
-    return float(r @ r) / (2 * r.shape[0]) + 0.5 * lam * float(w @ w)
+    return float(ridge_value(r, w, lam))
 
 
 def ridge_gradient(
@@ -215,5 +219,5 @@ def ridge_gradient(
     """
     lam = check_lam(lam)
     X_arr, r, w = _residual(X, y, coef, intercept)
-    n = X_arr.shape[0]
-    return -(X_arr.T @ r) / n + lam * w, -float(r.sum()) / n
+    grad_w, grad_b = ridge_grad(X_arr, r, w, lam)
+    return grad_w, float(grad_b)

@@ -1,28 +1,34 @@
-"""Figures for the book. The only wdlib module that imports matplotlib.
+"""Reusable figures for weight decay. The only wdlib module that imports matplotlib.
 
 Every function draws on the axes it is given (``ax=None`` means the current
 axes), returns them, and never changes global ``rcParams``. Colours come from
-the colour-blind-safe Okabe-Ito palette.
+the colour-blind-safe Okabe-Ito palette. A quantity against the penalty
+strength is always :func:`plot_against_lambda` (one input convention); a
+ridge path and a cross-validation curve are one call each
+(:func:`plot_path`, :func:`plot_cv`, or ``path.plot()`` and ``cv.plot()``).
+The book's one-chapter figures live in :mod:`wdlib.experiments`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
-from ._validation import _as_float_array, check_positive_int
+from ._linalg import ridge_residual, ridge_value
+from ._validation import _as_float_array, check_bool, check_X_y
+from .ridge import ridge_fit
 
 if TYPE_CHECKING:
     from typing import Protocol
 
     # What the plotting functions read from a result: any object with these
-    # attributes type-checks (CVResult, TimingResult, SweepResult, or a
-    # student's own). Read-only properties, so frozen dataclasses match.
+    # attributes type-checks (CVResult, RidgePath, or a student's own).
+    # Read-only properties, so frozen dataclasses match.
 
     class _CVLike(Protocol):
         @property
@@ -35,6 +41,12 @@ if TYPE_CHECKING:
         def best_lam(self) -> float: ...
         @property
         def lam_1se(self) -> float: ...
+
+    class _PathLike(Protocol):
+        @property
+        def lams(self) -> np.ndarray: ...
+        @property
+        def coefs(self) -> np.ndarray: ...
 
     class _TimingLike(Protocol):
         @property
@@ -56,24 +68,15 @@ if TYPE_CHECKING:
         @property
         def test_error(self) -> np.ndarray: ...
 
+
 __all__ = [
     "OKABE_ITO",
-    "plot_lr_decay_heatmap",
-    "plot_step_times",
-    "plot_coef_norm",
+    "plot_against_lambda",
     "plot_constraint_regions",
-    "plot_curve_fits",
-    "plot_cv_curve",
-    "plot_error_vs_dof",
-    "plot_error_vs_lambda",
-    "plot_fitted_lines",
+    "plot_cv",
     "plot_iteration_curves",
-    "plot_iterations_vs_condition",
-    "plot_lambda_curves",
     "plot_loss_contours",
-    "plot_missing_counts",
-    "plot_paired_errors",
-    "plot_shrinkage",
+    "plot_path",
 ]
 
 #: Okabe-Ito colour-blind-safe palette (black first).
@@ -87,6 +90,13 @@ OKABE_ITO = (
     "#D55E00",
     "#CC79A7",
 )
+
+# Curve colours in drawing order (blue, vermilion, green, purple, orange,
+# sky blue, black), then the same colours with other line styles.
+_CURVE_COLOURS = tuple(OKABE_ITO[i] for i in (5, 6, 3, 7, 1, 2, 0))
+_CURVE_STYLES = ("-", "--", ":", "-.")
+_LAM_LABEL = "λ (penalty strength, log scale)"
+
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -131,12 +141,6 @@ def _same_shape(
             )
 
 
-# ---------------------------------------------------------------------------
-# Chapter 4: fitted lines, iteration curves, error and norm against lambda,
-# iterations against the condition number
-# ---------------------------------------------------------------------------
-
-
 def _as_curves(
     curves: Mapping[str, ArrayLike], name: str
 ) -> dict[str, np.ndarray]:
@@ -167,67 +171,30 @@ def _check_same_length(x: np.ndarray, curves: dict[str, np.ndarray], xname: str,
             )
 
 
-def plot_fitted_lines(
-    x: ArrayLike,
-    y: ArrayLike,
-    lines: Mapping[str, tuple[float, float]],
-    *,
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Scatter one-feature data and draw the lines :math:`y = wx + b`.
-
-    Parameters
-    ----------
-    x, y : array-like of shape (n_samples,)
-        The single feature and the targets.
-    lines : mapping of str to (float, float)
-        Label -> ``(weight, intercept)``; one line each, in palette order
-        (starting after black, which the points use).
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-        One line per entry of ``lines``, plus the scatter.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = Figure().subplots()
-    >>> ax = wd.plotting.plot_fitted_lines([0, 1], [2, 5], {"truth": (3.0, 2.0)}, ax=ax)
-    >>> [line.get_label() for line in ax.get_lines()]
-    ['truth']
-    """
-    x_arr = _as_float_array(x, "x").ravel()
-    y_arr = _as_float_array(y, "y").ravel()
-    if x_arr.shape != y_arr.shape:
+def _positive_lams(lams: ArrayLike) -> np.ndarray:
+    lam_arr = _as_float_array(lams, "lams").ravel()
+    if lam_arr.size == 0 or not np.all(lam_arr > 0):
         raise ValueError(
-            f"x has {x_arr.size} values but y has {y_arr.size}; pass one "
-            f"target per input."
+            f"lams must be positive for a log axis; got {lam_arr.tolist()[:5]}. "
+            f"Drop lam=0 or plot it separately."
         )
-    if not isinstance(lines, Mapping) or len(lines) == 0:
+    return lam_arr
+
+
+def _labels(labels: object, name: str) -> list[str]:
+    """Legend entries: a sequence of strings (a lone string is a slip)."""
+    if isinstance(labels, str) or not isinstance(labels, Sequence):
         raise TypeError(
-            f"lines must be a non-empty mapping of label -> (weight, intercept); "
-            f"got {type(lines).__name__}. Pass e.g. {{'fit': (3.0, 2.0)}}."
+            f"{name} must be a sequence of str (one legend entry per "
+            f"curve); got {type(labels).__name__} {labels!r}. Pass a list, "
+            f"e.g. {name}=['w_1', 'w_2']."
         )
-    for label, pair in lines.items():
-        if isinstance(pair, str) or np.shape(pair) != (2,):
-            raise TypeError(
-                f"lines[{label!r}] must be a (weight, intercept) pair of "
-                f"numbers; got {pair!r}. Pass e.g. (fit.coef[0], "
-                f"fit.intercept)."
-            )
-    ax = _axes(ax)
-    ax.scatter(x_arr, y_arr, s=12, color=OKABE_ITO[0], alpha=0.45, label="data")
-    grid = np.linspace(x_arr.min(), x_arr.max(), 2)
-    for k, (label, (weight, intercept)) in enumerate(lines.items()):
-        ax.plot(grid, weight * grid + intercept, color=OKABE_ITO[1 + k % 7], lw=2, label=str(label))
-    ax.set_xlabel("x (feature, no unit)")
-    ax.set_ylabel("y (target, no unit)")
-    ax.legend()
-    return ax
+    return [str(label) for label in labels]
+
+
+# ---------------------------------------------------------------------------
+# Quantities against the iteration count and against lambda
+# ---------------------------------------------------------------------------
 
 
 def plot_iteration_curves(
@@ -277,187 +244,319 @@ def plot_iteration_curves(
     return ax
 
 
-def plot_error_vs_lambda(
+def _curve_table(
+    curves: Mapping[str, ArrayLike] | ArrayLike,
+    labels: Sequence[str] | None,
+    n_lams: int,
+) -> dict[str, np.ndarray]:
+    """``curves`` as label -> array of shape (n_lams,), validated."""
+    if hasattr(curves, "coefs") or hasattr(curves, "mse"):
+        raise TypeError(
+            f"curves must be a mapping label -> array or an array of shape "
+            f"(n_lams, k); got {type(curves).__name__}. For a RidgePath or "
+            f"a CVResult use plot_path(path) or plot_cv(cv)."
+        )
+    if isinstance(curves, Mapping):
+        if labels is not None:
+            raise TypeError(
+                "labels are taken from the keys of a mapping curves; pass "
+                "labels only with an (n_lams, k) array."
+            )
+        table = _as_curves(curves, "curves")
+    else:
+        values = _as_float_array(curves, "curves")
+        if labels is None:
+            raise TypeError(
+                "an array curves needs labels, one legend entry per column; "
+                "pass e.g. labels=['w_1', 'w_2'] or a mapping label -> "
+                "array."
+            )
+        names = _labels(labels, "labels")
+        if values.ndim != 2 or values.shape[1] != len(names):
+            raise ValueError(
+                f"curves must have shape (n_lams, k) = ({n_lams}, "
+                f"{len(names)}) for {len(names)} labels; got "
+                f"{values.shape}. Pass one row per lam and one label per "
+                f"column."
+            )
+        table = {name: values[:, j] for j, name in enumerate(names)}
+    for label, values in table.items():
+        if values.shape != (n_lams,):
+            raise ValueError(
+                f"curves[{label!r}] has {values.size} values but lams has "
+                f"{n_lams}; pass one value per entry of lams."
+            )
+    return table
+
+
+def _marks(mark: object, lams: np.ndarray) -> dict[str, float]:
+    """Vertical lines to draw: label -> positive lam."""
+    if not isinstance(mark, Mapping):
+        raise TypeError(
+            f"mark must be None, 'min' or a mapping label -> lam; got "
+            f"{mark!r}. Pass e.g. mark={{'minimum': cv.best_lam}}."
+        )
+    out = {}
+    for label, lam in mark.items():
+        value = _positive_lams([lam])[0]
+        out[str(label)] = float(value)
+    return out
+
+
+def plot_against_lambda(
     lams: ArrayLike,
-    errors: Mapping[str, ArrayLike],
+    curves: Mapping[str, ArrayLike] | ArrayLike,
     *,
-    ylabel: str = "mean squared error",
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Plot errors (train, test, ...) against the penalty strength :math:`\lambda`.
-
-    The :math:`\lambda` axis is logarithmic; the minimum of the last curve
-    (by convention the test or validation error) is marked.
-
-    Parameters
-    ----------
-    lams : array-like of shape (n_lams,)
-        Positive penalty strengths.
-    errors : mapping of str to array-like of shape (n_lams,)
-        Label -> error at each ``lam``.
-    ylabel : str, default="mean squared error"
-        What the errors are, with units.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-        One line per entry of ``errors`` plus one marker at the minimum of
-        the last one.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = Figure().subplots()
-    >>> ax = wd.plotting.plot_error_vs_lambda([0.1, 1, 10], {"train": [1, 2, 3], "test": [3, 2, 4]}, ax=ax)
-    >>> ax.get_xscale(), len(ax.get_lines())
-    ('log', 3)
-    """
-    lam_arr = _positive_lams(lams)
-    data = _as_curves(errors, "errors")
-    _check_same_length(lam_arr, data, "lams", "errors")
-    ax = _axes(ax)
-    for k, (label, values) in enumerate(data.items()):
-        ax.plot(lam_arr, values, color=OKABE_ITO[(5, 6, 3, 7, 1, 2, 0)[k % 7]], lw=2, label=label)
-    last = list(data)[-1]
-    best = int(np.argmin(data[last]))
-    ax.plot(
-        lam_arr[best], data[last][best], "o", color=OKABE_ITO[0],
-        label=f"lowest {last}: λ = {lam_arr[best]:.3g}",
-    )
-    ax.set_xscale("log")
-    ax.set_xlabel("λ (penalty strength, log scale)")
-    ax.set_ylabel(ylabel)
-    ax.legend()
-    return ax
-
-
-def plot_coef_norm(
-    lams: ArrayLike,
-    norms: Mapping[str, ArrayLike],
-    *,
+    ylabel: str,
+    labels: Sequence[str] | None = None,
+    errors: Mapping[str, ArrayLike] | None = None,
+    mark: Literal["min"] | Mapping[str, float] | None = None,
     reference: Mapping[str, float] | None = None,
+    logy: bool = False,
+    colors: Sequence[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot the weight norm :math:`\|w(\lambda)\|_2` against :math:`\lambda` (log-log).
+    r"""Plot quantities against the penalty strength :math:`\lambda` (log axis).
+
+    One function for every curve over :math:`\lambda`: train and test
+    errors, coefficient paths, weight norms, shrinkage factors,
+    cross-validation curves.
 
     Parameters
     ----------
     lams : array-like of shape (n_lams,)
-        Positive penalty strengths.
-    norms : mapping of str to array-like of shape (n_lams,)
-        Label -> Euclidean norm of the fitted weights at each ``lam``.
+        Positive penalty strengths (drop ``lam = 0`` for a log axis).
+    curves : mapping of str to array-like of shape (n_lams,), or array-like of shape (n_lams, k)
+        Label -> value at each ``lam``; or ``k`` curves as the columns of
+        an array, with ``labels``.
+    ylabel : str
+        What the values are, with units: a quantity has no default unit.
+    labels : sequence of k str, optional
+        Legend entries for the columns of an array ``curves``.
+    errors : mapping of str to array-like of shape (n_lams,), optional
+        Label (a key of ``curves``) -> standard error at each ``lam``,
+        drawn as a shaded band of plus or minus one standard error.
+    mark : "min" or mapping of str to float, optional
+        ``"min"`` marks the minimum of the last curve (by convention the
+        test or validation error) with a dot; a mapping label -> lam draws
+        labelled vertical lines (e.g. the chosen penalties).
     reference : mapping of str to float, optional
         Horizontal reference levels (e.g. the norm of the true weights),
         drawn dashed.
+    logy : bool, default=False
+        Logarithmic vertical axis (for norms and errors spanning decades).
+    colors : sequence of str, optional
+        One colour per curve; the Okabe-Ito palette by default.
     ax : matplotlib Axes, optional
         Axes to draw on; the current axes by default.
 
     Returns
     -------
     matplotlib Axes
-        One line per curve and per reference level.
+        One line per curve, plus the marks and reference lines, with a
+        legend.
 
     Examples
     --------
     >>> from matplotlib.figure import Figure
     >>> import wdlib as wd
-    >>> ax = Figure().subplots()
-    >>> ax = wd.plotting.plot_coef_norm([0.1, 1], {"ridge": [2.0, 1.0]}, reference={"truth": 1.5}, ax=ax)
-    >>> ax.get_xscale(), ax.get_yscale(), len(ax.get_lines())
-    ('log', 'log', 2)
+    >>> ax = wd.plotting.plot_against_lambda(
+    ...     [0.1, 1, 10], {"train": [1, 2, 3], "test": [3, 2, 4]},
+    ...     ylabel="mean squared error (y units²)", mark="min",
+    ...     ax=Figure().subplots())
+    >>> ax.get_xscale(), [line.get_label() for line in ax.get_lines()]
+    ('log', ['train', 'test', 'lowest test: λ = 1'])
+
+    Coefficient paths are the columns of an array:
+
+    >>> ax = wd.plotting.plot_against_lambda(
+    ...     [0.1, 1, 10], [[2, 1], [1, 0.5], [0.2, 0.0]], labels=["a", "b"],
+    ...     ylabel="weight (y units per x unit)", ax=Figure().subplots())
+    >>> len(ax.get_lines())
+    2
     """
     lam_arr = _positive_lams(lams)
-    data = _as_curves(norms, "norms")
-    _check_same_length(lam_arr, data, "lams", "norms")
+    table = _curve_table(curves, labels, lam_arr.size)
+    logy = check_bool(logy, "logy")
+    palette = _colours(colors, len(table))
+    bands = _as_curves(errors, "errors") if errors is not None else {}
+    unknown = sorted(set(bands) - set(table))
+    if unknown:
+        raise ValueError(
+            f"errors names {unknown}, which are not curves; use the labels "
+            f"{list(table)}."
+        )
+    _check_same_length(lam_arr, bands, "lams", "errors")
     ax = _axes(ax)
-    for k, (label, values) in enumerate(data.items()):
-        ax.plot(lam_arr, values, color=OKABE_ITO[(5, 6, 3, 7)[k % 4]], lw=2, label=label)
+    for j, (label, values) in enumerate(table.items()):
+        style = _CURVE_STYLES[(j // len(_CURVE_COLOURS)) % 4]
+        ax.plot(lam_arr, values, color=palette[j], ls=style, lw=1.8,
+                label=label)
+        if label in bands:
+            se = bands[label]
+            ax.fill_between(lam_arr, values - se, values + se,
+                            color=palette[j], alpha=0.18, lw=0,
+                            label=f"{label}: ±1 standard error")
+    if isinstance(mark, str) and mark == "min":
+        last = list(table)[-1]
+        best = int(np.argmin(table[last]))
+        ax.plot(lam_arr[best], table[last][best], "o", color=OKABE_ITO[0],
+                label=f"lowest {last}: λ = {lam_arr[best]:.3g}")
+    elif mark is not None:
+        for k, (label, lam) in enumerate(_marks(mark, lam_arr).items()):
+            ax.axvline(lam, color=palette[0], lw=1.2,
+                       ls=_CURVE_STYLES[k % 4], label=label)
     for k, (label, level) in enumerate((reference or {}).items()):
-        ax.axhline(float(level), color=OKABE_ITO[(0, 1, 2)[k % 3]], ls="--", lw=1.2, label=str(label))
+        ax.axhline(float(level), color=OKABE_ITO[(0, 1, 2)[k % 3]], ls="--",
+                   lw=1.2, label=str(label))
     ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlabel("λ (penalty strength, log scale)")
-    ax.set_ylabel("‖w‖₂ (Euclidean norm of the weights)")
-    ax.legend()
+    if logy:
+        ax.set_yscale("log")
+    ax.set_xlabel(_LAM_LABEL)
+    ax.set_ylabel(str(ylabel))
+    ax.legend(fontsize="small", ncol=2 if len(table) > 5 else 1)
     return ax
 
 
-def plot_iterations_vs_condition(
-    kappas: ArrayLike,
-    iterations: Mapping[str, ArrayLike],
+def _colours(colors: Sequence[str] | None, n: int) -> list[str]:
+    if colors is None:
+        return [_CURVE_COLOURS[j % len(_CURVE_COLOURS)] for j in range(n)]
+    names = _labels(colors, "colors")
+    if len(names) != n:
+        raise ValueError(
+            f"colors must give one colour per curve ({n}); got "
+            f"{len(names)}. Pass e.g. colors=wd.plotting.OKABE_ITO[5:{5 + n}]."
+        )
+    return names
+
+
+def plot_path(
+    path: _PathLike,
     *,
+    labels: Sequence[str] | None = None,
+    ylabel: str = "coefficient w_j (y units per x unit)",
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot iteration counts against the condition number :math:`\kappa` (log-log).
+    r"""Plot a ridge path: every coefficient :math:`w_j(\lambda)` against :math:`\lambda`.
 
     Parameters
     ----------
-    kappas : array-like of shape (n_problems,)
-        Condition numbers :math:`\kappa = L/\mu \ge 1` of the problems.
-    iterations : mapping of str to array-like of shape (n_problems,)
-        Label -> iterations needed (or a bound on them) for each problem.
-        Labels containing "bound" are drawn dashed without markers.
+    path : RidgePath
+        Output of :func:`wdlib.ridge_path` with positive ``lams`` (any
+        object with ``lams`` and ``coefs`` of shape (n_lams, n_features)).
+    labels : sequence of str, optional
+        One name per feature; ``w_1, w_2, ...`` by default.
+    ylabel : str, optional
+        What the coefficients are, with units.
     ax : matplotlib Axes, optional
         Axes to draw on; the current axes by default.
 
     Returns
     -------
     matplotlib Axes
-        One line per entry of ``iterations``.
 
     Examples
     --------
+    >>> import numpy as np, wdlib as wd
     >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = Figure().subplots()
-    >>> ax = wd.plotting.plot_iterations_vs_condition([1, 10], {"GD": [5, 50]}, ax=ax)
-    >>> ax.get_xscale(), ax.get_ylabel()
-    ('log', 'iterations to reach the tolerance')
+    >>> X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 1.0]])
+    >>> path = wd.ridge_path(X, [1.0, 2.0, 4.0, 5.0], np.logspace(-2, 2, 5))
+    >>> ax = path.plot(ax=Figure().subplots())
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['w_1', 'w_2']
     """
-    kappa_arr = _as_float_array(kappas, "kappas").ravel()
-    if kappa_arr.size == 0 or not np.all(kappa_arr >= 1):
+    arrays = _result_arrays(path, "path", _PATH_EXPECTED, ("lams", "coefs"))
+    coefs = arrays["coefs"]
+    if coefs.ndim != 2 or coefs.shape[0] != arrays["lams"].size:
         raise ValueError(
-            f"kappas must be condition numbers >= 1; got {kappa_arr.tolist()[:5]}. "
-            f"Compute them as largest / smallest Hessian eigenvalue."
+            f"path.coefs must have shape (n_lams, n_features) = "
+            f"({arrays['lams'].size}, ...); got {coefs.shape}. Pass an "
+            f"unmodified result."
         )
-    data = _as_curves(iterations, "iterations")
-    _check_same_length(kappa_arr, data, "kappas", "iterations")
-    ax = _axes(ax)
-    for k, (label, values) in enumerate(data.items()):
-        style = {"ls": "--", "marker": None} if "bound" in label else {"ls": "-", "marker": "o"}
-        ax.plot(kappa_arr, values, color=OKABE_ITO[(5, 6, 0, 3, 7)[k % 5]], lw=1.8, label=label, **style)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlabel("κ = L/μ (condition number of the Hessian, log scale)")
-    ax.set_ylabel("iterations to reach the tolerance")
-    ax.legend()
-    return ax
+    if labels is None:
+        labels = [f"w_{j + 1}" for j in range(coefs.shape[1])]
+    return plot_against_lambda(arrays["lams"], coefs, labels=labels,
+                               ylabel=ylabel, ax=ax)
 
 
-def _positive_lams(lams: ArrayLike) -> np.ndarray:
-    lam_arr = _as_float_array(lams, "lams").ravel()
-    if lam_arr.size == 0 or not np.all(lam_arr > 0):
-        raise ValueError(
-            f"lams must be positive for a log axis; got {lam_arr.tolist()[:5]}. "
-            f"Drop lam=0 or plot it separately."
-        )
-    return lam_arr
+_PATH_EXPECTED = "RidgePath (from wdlib.ridge_path)"
+_CV_EXPECTED = "CVResult (from wdlib.loo_cv or wdlib.kfold_cv)"
+_CV_ATTRS = ("lams", "mse", "mse_se", "best_lam", "lam_1se")
+
+
+def plot_cv(
+    cv: _CVLike,
+    *,
+    label: str = "cross-validation",
+    color: str | None = None,
+    error_bars: bool = True,
+    ylabel: str = "cross-validated mean squared error",
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Plot a cross-validation curve against :math:`\lambda` with its choices marked.
+
+    Draws ``cv.mse`` with a shaded band of plus or minus one standard error
+    (``cv.mse_se``), a solid vertical line at ``cv.best_lam`` (minimum) and
+    a dashed one at ``cv.lam_1se`` (one-standard-error rule).
+
+    Parameters
+    ----------
+    cv : CVResult
+        Output of :func:`wdlib.loo_cv` or :func:`wdlib.kfold_cv` with
+        positive ``lams``.
+    label : str, default="cross-validation"
+        Legend entry of the curve, e.g. ``"5-fold CV"``.
+    color : str, optional
+        Line colour; Okabe-Ito blue by default.
+    error_bars : bool, default=True
+        Shade the band of plus or minus one standard error.
+    ylabel : str, optional
+        What the error is, with units.
+    ax : matplotlib Axes, optional
+        Axes to draw on; the current axes by default.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import numpy as np, wdlib as wd
+    >>> from matplotlib.figure import Figure
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(30, 3))
+    >>> y = X @ [1.0, 0.0, -1.0] + rng.normal(size=30)
+    >>> cv = wd.kfold_cv(X, y, np.logspace(-3, 1, 9))
+    >>> ax = cv.plot(label="5-fold CV", ax=Figure().subplots())
+    >>> len(ax.get_legend().get_texts())  # curve, band, minimum, one-SE
+    4
+    """
+    arrays = _result_arrays(cv, "cv", _CV_EXPECTED, _CV_ATTRS)
+    lam_arr = _positive_lams(arrays["lams"])
+    _same_shape({k: arrays[k] for k in ("mse", "mse_se")}, "cv",
+                lam_arr.shape)
+    _same_shape({k: arrays[k] for k in ("best_lam", "lam_1se")}, "cv", ())
+    best, one_se = arrays["best_lam"].item(), arrays["lam_1se"].item()
+    error_bars = check_bool(error_bars, "error_bars")
+    errors = {str(label): arrays["mse_se"]} if error_bars else None
+    marks = {
+        f"{label}: minimum, λ = {best:.3g}": best,
+        f"{label}: one-SE rule, λ = {one_se:.3g}": one_se,
+    }
+    colors = None if color is None else [color]
+    return plot_against_lambda(lam_arr, {str(label): arrays["mse"]},
+                               ylabel=ylabel, errors=errors, mark=marks,
+                               colors=colors, ax=ax)
 
 
 # ---------------------------------------------------------------------------
-# Chapters 2 and 3: loss surfaces, descent paths, L1/L2 constraint regions,
-# curves against lambda (coefficient paths, shrinkage factors)
+# Loss surfaces over two weights: contours, descent paths, L1/L2 regions
 # ---------------------------------------------------------------------------
 
 
 def _two_feature_problem(
     X: ArrayLike, y: ArrayLike
 ) -> tuple[np.ndarray, np.ndarray]:
-    from ._validation import check_X_y
-
     X_arr, y_arr = check_X_y(X, y)
     if X_arr.shape[1] != 2:
         raise ValueError(
@@ -467,11 +566,12 @@ def _two_feature_problem(
     return X_arr, y_arr
 
 
-def _objective_grid(X: np.ndarray, y: np.ndarray, lam: float, W1: np.ndarray, W2: np.ndarray) -> np.ndarray:
-    """The objective 1/(2n)||y - Xw||^2 + lam/2 ||w||^2 (no intercept) on a grid of w."""
+def _objective_grid(
+    X: np.ndarray, y: np.ndarray, lam: float, W1: np.ndarray, W2: np.ndarray
+) -> np.ndarray:
+    """The objective (no intercept) at every grid point ``(W1, W2)``."""
     W = np.stack([W1.ravel(), W2.ravel()])  # (2, n_points)
-    R = y[:, None] - X @ W
-    values = (R * R).sum(axis=0) / (2 * X.shape[0]) + 0.5 * lam * (W * W).sum(axis=0)
+    values = ridge_value(ridge_residual(X, y, W), W, lam)
     return values.reshape(W1.shape)
 
 
@@ -528,8 +628,6 @@ def plot_loss_contours(
     >>> ax.get_xlabel()
     'weight w₁'
     """
-    from .ridge import ridge_fit
-
     X_arr, y_arr = _two_feature_problem(X, y)
     w_data = ridge_fit(X_arr, y_arr, 0.0, fit_intercept=False).coef
     w_pen = ridge_fit(X_arr, y_arr, lam, fit_intercept=False).coef
@@ -597,8 +695,6 @@ def plot_constraint_regions(
     >>> [text.get_text()[:7] for text in ax.get_legend().get_texts()]
     ['L2 disk', 'L1 diam', 'least s', 'L2 solu', 'L1 solu']
     """
-    from .ridge import ridge_fit
-
     X_arr, y_arr = _two_feature_problem(X, y)
     w2 = _as_float_array(coef_l2, "coef_l2").ravel()
     w1 = _as_float_array(coef_l1, "coef_l1").ravel()
@@ -633,162 +729,12 @@ def plot_constraint_regions(
     return ax
 
 
-def plot_lambda_curves(
-    lams: ArrayLike,
-    values: ArrayLike,
-    *,
-    labels: Sequence[str],
-    ylabel: str,
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Plot one curve per column of ``values`` against :math:`\lambda` (log axis).
-
-    For coefficient paths (one curve per feature) and shrinkage factors
-    :math:`s_i^2/(s_i^2 + n\lambda)` (one curve per singular value).
-
-    Parameters
-    ----------
-    lams : array-like of shape (n_lams,)
-        Positive penalty strengths.
-    values : array-like of shape (n_lams, n_curves)
-        Column ``j`` is curve ``j``.
-    labels : sequence of str of length n_curves
-        Legend entries.
-    ylabel : str
-        What the values are, with units.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = wd.plotting.plot_lambda_curves([0.1, 1, 10], [[2, 1], [1, 0.5], [0.2, 0.0]],
-    ...                                     labels=["a", "b"], ylabel="weight", ax=Figure().subplots())
-    >>> ax.get_xscale(), len(ax.get_lines())
-    ('log', 2)
-    """
-    lam_arr = _positive_lams(lams)
-    if hasattr(values, "coefs"):
-        raise TypeError(
-            f"values must be an array of shape (n_lams, n_curves); got "
-            f"{type(values).__name__}. For a RidgePath pass path.coefs "
-            f"(and path.lams as lams)."
-        )
-    vals = _as_float_array(values, "values")
-    names = _labels(labels, "labels")
-    if vals.ndim != 2 or vals.shape != (lam_arr.size, len(names)):
-        raise ValueError(
-            f"values must have shape (n_lams, n_curves) = ({lam_arr.size}, {len(names)}); "
-            f"got {vals.shape}. Pass one row per lam and one label per column."
-        )
-    ax = _axes(ax)
-    styles = ("-", "--", ":", "-.")
-    for j, label in enumerate(names):
-        ax.plot(lam_arr, vals[:, j], color=OKABE_ITO[(5, 6, 3, 7, 1, 2, 0)[j % 7]],
-                ls=styles[(j // 7) % 4], lw=1.6, label=label)
-    ax.set_xscale("log")
-    ax.set_xlabel("λ (penalty strength, log scale)")
-    ax.set_ylabel(ylabel)
-    ax.legend(fontsize="small", ncol=2 if len(names) > 5 else 1)
-    return ax
-
-
-def _labels(labels: object, name: str) -> list[str]:
-    """Legend entries: a sequence of strings (a lone string is a slip)."""
-    if isinstance(labels, str) or not isinstance(labels, Sequence):
-        raise TypeError(
-            f"{name} must be a sequence of str (one legend entry per "
-            f"curve); got {type(labels).__name__} {labels!r}. Pass a list, "
-            f"e.g. {name}=['w_1', 'w_2']."
-        )
-    return [str(label) for label in labels]
-
-
 # ---------------------------------------------------------------------------
-# Chapter 6: cross-validation curves with error bars
+# Chapter 5's figures, moving to wdlib.experiments.trends
 # ---------------------------------------------------------------------------
 
 
-_CV_EXPECTED = "CVResult (from wdlib.loo_cv or wdlib.kfold_cv)"
-_CV_ATTRS = ("lams", "mse", "mse_se", "best_lam", "lam_1se")
-
-
-def plot_cv_curve(
-    cv: _CVLike,
-    *,
-    label: str,
-    color: str | None = None,
-    error_bars: bool = True,
-    ax: Axes | None = None,
-) -> Axes:
-    r"""Plot a cross-validation curve against :math:`\lambda` with its choices marked.
-
-    Draws ``cv.mse`` with a shaded band of plus or minus one standard error
-    (``cv.mse_se``), a solid vertical line at ``cv.best_lam`` (minimum) and a dotted one at
-    ``cv.lam_1se`` (one-standard-error rule).
-
-    Parameters
-    ----------
-    cv : CVResult
-        Output of :func:`wdlib.loo_cv` or :func:`wdlib.kfold_cv` with positive ``lams``.
-    label : str
-        Legend entry of the curve, e.g. ``"5-fold CV"``.
-    color : str, optional
-        Line colour; Okabe-Ito blue by default.
-    error_bars : bool, default=True
-        Shade the band of plus or minus one standard error.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> import numpy as np, wdlib as wd
-    >>> from matplotlib.figure import Figure
-    >>> rng = np.random.default_rng(0)
-    >>> X = rng.normal(size=(30, 3)); y = X @ [1.0, 0.0, -1.0] + rng.normal(size=30)
-    >>> cv = wd.kfold_cv(X, y, np.logspace(-3, 1, 9))
-    >>> ax = wd.plotting.plot_cv_curve(cv, label="5-fold CV", ax=Figure().subplots())
-    >>> ax.get_xscale(), len(ax.get_legend().get_texts())   # curve, band, minimum, one-SE
-    ('log', 4)
-    """
-    cv_arrays = _result_arrays(cv, "cv", _CV_EXPECTED, _CV_ATTRS)
-    lam_arr = _positive_lams(cv_arrays["lams"])
-    mse, se = cv_arrays["mse"], cv_arrays["mse_se"]
-    _same_shape({"mse": mse, "mse_se": se}, "cv", lam_arr.shape)
-    _same_shape({k: cv_arrays[k] for k in ("best_lam", "lam_1se")}, "cv", ())
-    best, one_se = cv_arrays["best_lam"].item(), cv_arrays["lam_1se"].item()
-    color = OKABE_ITO[5] if color is None else color
-    ax = _axes(ax)
-    ax.plot(lam_arr, mse, color=color, lw=1.8, label=label)
-    if error_bars:
-        ax.fill_between(lam_arr, mse - se, mse + se, color=color, alpha=0.18,
-                        lw=0, label=f"{label}: ±1 standard error")
-    ax.axvline(best, color=color, lw=1.2, ls="-",
-               label=f"{label}: minimum, λ = {best:.3g}")
-    ax.axvline(one_se, color=color, lw=1.2, ls=":",
-               label=f"{label}: one-SE rule, λ = {one_se:.3g}")
-    ax.set_xscale("log")
-    ax.set_xlabel("λ (penalty strength, log scale)")
-    ax.set_ylabel("cross-validated mean squared error")
-    ax.legend(fontsize="small")
-    return ax
-
-
-# ---------------------------------------------------------------------------
-# Chapter 5: decay overhead, (learning rate, decay) heat maps
-# ---------------------------------------------------------------------------
-
-
-def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
+def _plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
     """Time per training step with and without weight decay, against batch size.
 
     Parameters
@@ -811,7 +757,7 @@ def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
     >>> import wdlib as wd
     >>> from wdlib.experiments import trends
     >>> t = trends.time_decay_overhead([10, 20], [5], repeats=2)
-    >>> ax = wd.plotting.plot_step_times(t, ax=Figure().subplots())
+    >>> ax = wd.plotting._plot_step_times(t, ax=Figure().subplots())
     >>> ax.get_xscale(), ax.get_yscale()
     ('log', 'log')
     """
@@ -850,7 +796,7 @@ def plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot_lr_decay_heatmap(
+def _plot_lr_decay_heatmap(
     sweep: _SweepLike,
     *,
     title: str = "",
@@ -886,7 +832,7 @@ def plot_lr_decay_heatmap(
     >>> from wdlib.experiments import trends
     >>> s = trends.SweepResult(np.array([0.01, 0.1]), np.array([0.1, 1.0]),
     ...     np.array([[0.2, 0.1], [0.3, 0.4]]), np.array([1.0, 0.1]))
-    >>> ax = wd.plotting.plot_lr_decay_heatmap(s, title="AdamW", ax=Figure().subplots())
+    >>> ax = wd.plotting._plot_lr_decay_heatmap(s, title="AdamW", ax=Figure().subplots())
     >>> ax.get_xlabel(), ax.get_title()
     ('weight decay λ (log scale)', 'AdamW')
     """
@@ -920,263 +866,76 @@ def plot_lr_decay_heatmap(
 
 
 # ---------------------------------------------------------------------------
-# Chapter 1: missing values, shrinkage by unit, leakage, polynomial fits,
-# error against effective degrees of freedom
+# Old names, kept while chapters 3-6 switch (not in __all__, not documented)
 # ---------------------------------------------------------------------------
 
 
-def plot_missing_counts(counts: Mapping[str, int], n_rows: int, *, ax: Axes | None = None) -> Axes:
-    """Horizontal bars: missing values per column, labelled with counts.
-
-    Parameters
-    ----------
-    counts : mapping of str to int
-        Column -> number of missing values (e.g. ``MissingReport.counts``).
-    n_rows : int
-        Rows in the table, for the percentage labels.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = wd.plotting.plot_missing_counts({"a": 0, "b": 3}, 10, ax=Figure().subplots())
-    >>> [float(p.get_width()) for p in ax.patches]
-    [0.0, 3.0]
-    """
-    if not isinstance(counts, Mapping) or len(counts) == 0:
-        raise TypeError(
-            f"counts must be a non-empty mapping of column -> count; got "
-            f"{type(counts).__name__}. Pass MissingReport.counts."
-        )
-    n_rows = check_positive_int(n_rows, "n_rows")
-    names = [str(c) for c in counts]
-    vals = _as_float_array([counts[c] for c in counts], "counts' values")
-    ax = _axes(ax)
-    y = np.arange(len(names))
-    ax.barh(y, vals, color=OKABE_ITO[5], label="missing values")
-    for yi, v in zip(y, vals):
-        ax.text(v, yi, f" {int(v)} ({100 * v / max(n_rows, 1):.1f}%)", va="center", fontsize="small")
-    ax.set_yticks(y, names)
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(vals.max(), 1) * 1.35)
-    ax.set_xlabel(f"missing values (count, out of {n_rows} rows)")
-    ax.set_ylabel("column")
-    ax.legend(loc="lower right")
-    return ax
-
-
-def plot_shrinkage(
+def _plot_lambda_curves(
     lams: ArrayLike,
-    ratios: Mapping[str, ArrayLike],
+    values: ArrayLike,
     *,
-    ylabel: str = "w(λ) / w(0)  (fraction of the unpenalized weight)",
+    labels: Sequence[str],
+    ylabel: str,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot quantities relative to their :math:`\lambda = 0` value against :math:`\lambda`.
-
-    A ratio of 1 means "untouched by the penalty", 0 "shrunk away". Used to
-    compare how one penalty shrinks the same feature in different units.
-
-    Parameters
-    ----------
-    lams : array-like of shape (n_lams,)
-        Positive penalty strengths (log axis).
-    ratios : mapping of str to array-like of shape (n_lams,)
-        Label -> ratio at each ``lam``.
-    ylabel : str
-        What the ratio is.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = wd.plotting.plot_shrinkage([0.1, 1, 10], {"mm": [1, 0.9, 0.5]}, ax=Figure().subplots())
-    >>> ax.get_xscale(), len(ax.get_lines())
-    ('log', 2)
-    """
-    lam_arr = _positive_lams(lams)
-    data = _as_curves(ratios, "ratios")
-    _check_same_length(lam_arr, data, "lams", "ratios")
-    ax = _axes(ax)
-    styles = ("-", "--", "-.", ":")
-    for k, (label, values) in enumerate(data.items()):
-        ax.plot(lam_arr, values, color=OKABE_ITO[(5, 6, 3, 7, 1)[k % 5]], ls=styles[k % 4], lw=2, label=label)
-    ax.axhline(1.0, color=OKABE_ITO[0], lw=0.8, ls=":")
-    ax.set_xscale("log")
-    ax.set_xlabel("λ (penalty strength, log scale)")
-    ax.set_ylabel(ylabel)
-    ax.legend(fontsize="small")
-    return ax
+    return plot_against_lambda(lams, values, labels=labels, ylabel=ylabel,
+                               ax=ax)
 
 
-def plot_paired_errors(
-    first: ArrayLike,
-    second: ArrayLike,
-    *,
-    labels: tuple[str, str],
-    unit: str = "g²",
-    ax: Axes | None = None,
-) -> Axes:
-    """Scatter paired errors (one point per repeat) against the diagonal.
-
-    Points below the diagonal are repeats where ``second`` is smaller.
-
-    Parameters
-    ----------
-    first, second : array-like of shape (n_repeats,)
-        Paired errors, e.g. test MSE of a clean and of a leaky pipeline.
-    labels : (str, str)
-        Names of ``first`` (x axis) and ``second`` (y axis).
-    unit : str, default="g²"
-        Unit of the errors, for the axis labels.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = wd.plotting.plot_paired_errors([1, 2], [1.1, 1.9], labels=("a", "b"), ax=Figure().subplots())
-    >>> ax.get_xlabel()
-    'a: test MSE (g²)'
-    """
-    if len(_labels(labels, "labels")) != 2:
-        raise ValueError(
-            f"labels must name the two errors, (first, second); got "
-            f"{labels!r}. Pass e.g. labels=('clean', 'leaky')."
-        )
-    a = _as_float_array(first, "first").ravel()
-    b = _as_float_array(second, "second").ravel()
-    if a.shape != b.shape or a.size == 0:
-        raise ValueError(
-            f"first and second must be non-empty and paired; got {a.size} and "
-            f"{b.size} values. Pass one error of each kind per repeat."
-        )
-    ax = _axes(ax)
-    ax.scatter(a, b, s=14, color=OKABE_ITO[5], alpha=0.7, label=f"one random split ({a.size} in all)")
-    lo, hi = float(min(a.min(), b.min())), float(max(a.max(), b.max()))
-    ax.plot([lo, hi], [lo, hi], color=OKABE_ITO[0], lw=1, ls="--", label="equal errors")
-    ax.set_xlabel(f"{labels[0]}: test MSE ({unit})")
-    ax.set_ylabel(f"{labels[1]}: test MSE ({unit})")
-    ax.legend(fontsize="small")
-    return ax
-
-
-def plot_curve_fits(
-    x: ArrayLike,
-    y: ArrayLike,
-    grid: ArrayLike,
-    curves: Mapping[str, ArrayLike],
-    *,
-    truth: ArrayLike | None = None,
-    ax: Axes | None = None,
-) -> Axes:
-    """Scatter 1-D training data and draw fitted curves evaluated on a grid.
-
-    Parameters
-    ----------
-    x, y : array-like of shape (n_samples,)
-        Training inputs and targets.
-    grid : array-like of shape (n_grid,)
-        Inputs where the curves are evaluated.
-    curves : mapping of str to array-like of shape (n_grid,)
-        Label -> predictions on ``grid``.
-    truth : array-like of shape (n_grid,), optional
-        The noise-free function on ``grid``, drawn dashed in black.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = wd.plotting.plot_curve_fits([0, 1], [0, 1], [0, 0.5, 1], {"fit": [0, 0.5, 1]},
-    ...                                  ax=Figure().subplots())
-    >>> [line.get_label() for line in ax.get_lines()]
-    ['fit']
-    """
-    x_arr = _as_float_array(x, "x").ravel()
-    y_arr = _as_float_array(y, "y").ravel()
-    g = _as_float_array(grid, "grid").ravel()
-    data = _as_curves(curves, "curves")
-    _check_same_length(g, data, "grid", "curves")
-    ax = _axes(ax)
-    if truth is not None:
-        ax.plot(g, _as_float_array(truth, "truth"), color=OKABE_ITO[0],
-                ls="--", lw=1.2, label="noise-free function")
-    for k, (label, values) in enumerate(data.items()):
-        ax.plot(g, values, color=OKABE_ITO[(6, 5, 3, 7, 1)[k % 5]], lw=2, label=label)
-    ax.scatter(x_arr, y_arr, s=22, color=OKABE_ITO[0], zorder=3, label="training points")
-    span = float(y_arr.max() - y_arr.min())
-    ax.set_ylim(y_arr.min() - 0.5 * span, y_arr.max() + 0.5 * span)
-    ax.set_xlabel("x (input, no unit)")
-    ax.set_ylabel("y (target, no unit)")
-    ax.legend(fontsize="small")
-    return ax
-
-
-def plot_error_vs_dof(
-    dofs: ArrayLike,
+def _plot_error_vs_lambda(
+    lams: ArrayLike,
     errors: Mapping[str, ArrayLike],
     *,
+    ylabel: str = "mean squared error",
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot errors against the effective degrees of freedom :math:`\mathrm{df}(\lambda)`.
+    return plot_against_lambda(lams, errors, ylabel=ylabel, mark="min",
+                               ax=ax)
 
-    Complexity grows to the right (small :math:`\lambda`); the minimum of the
-    last curve is marked.
 
-    Parameters
-    ----------
-    dofs : array-like of shape (n_lams,)
-        :math:`\mathrm{df}(\lambda)`, e.g. from :func:`wdlib.effective_dof`.
-    errors : mapping of str to array-like of shape (n_lams,)
-        Label -> error at each ``lam``.
-    ax : matplotlib Axes, optional
-        Axes to draw on; the current axes by default.
+def _plot_coef_norm(
+    lams: ArrayLike,
+    norms: Mapping[str, ArrayLike],
+    *,
+    reference: Mapping[str, float] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    return plot_against_lambda(
+        lams, norms, ylabel="‖w‖₂ (Euclidean norm of the weights)",
+        reference=reference, logy=True, ax=ax,
+    )
 
-    Returns
-    -------
-    matplotlib Axes
 
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> import wdlib as wd
-    >>> ax = wd.plotting.plot_error_vs_dof([1, 5, 9], {"test": [3, 1, 4]}, ax=Figure().subplots())
-    >>> len(ax.get_lines())
-    2
-    """
-    d = _as_float_array(dofs, "dofs").ravel()
-    data = _as_curves(errors, "errors")
-    _check_same_length(d, data, "dofs", "errors")
-    ax = _axes(ax)
-    for k, (label, values) in enumerate(data.items()):
-        ax.plot(d, values, color=OKABE_ITO[(5, 6, 3, 7)[k % 4]], lw=2, label=label)
-    last = list(data)[-1]
-    best = int(np.argmin(data[last]))
-    ax.plot(d[best], data[last][best], "o", color=OKABE_ITO[0], label=f"lowest {last}: df = {d[best]:.1f}")
-    ax.set_xlabel("df(λ) (effective degrees of freedom)")
-    ax.set_ylabel("mean squared error")
-    ax.legend(fontsize="small")
-    return ax
+def _plot_cv_curve(
+    cv: _CVLike,
+    *,
+    label: str,
+    color: str | None = None,
+    error_bars: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    return plot_cv(cv, label=label, color=color, error_bars=error_bars,
+                   ax=ax)
+
+
+_RENAMED = {
+    "plot_lambda_curves": _plot_lambda_curves,
+    "plot_error_vs_lambda": _plot_error_vs_lambda,
+    "plot_coef_norm": _plot_coef_norm,
+    "plot_cv_curve": _plot_cv_curve,
+    "plot_step_times": _plot_step_times,
+    "plot_lr_decay_heatmap": _plot_lr_decay_heatmap,
+}
+_MOVED_TO_CODE = {"plot_fitted_lines", "plot_iterations_vs_condition"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        return _RENAMED[name]
+    if name in _MOVED_TO_CODE:
+        from .experiments import code
+
+        return getattr(code, name)
+    raise AttributeError(
+        f"module 'wdlib.plotting' has no attribute {name!r}"
+    )

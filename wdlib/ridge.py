@@ -17,15 +17,20 @@ from typing import Callable, Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._linalg import center as _center
-from ._linalg import complement_of_ones, keep_mask, shrink_factors
+from ._linalg import (
+    center,
+    cholesky_solve,
+    complement_of_ones,
+    keep_mask,
+    shrink_factors,
+)
+from ._results import LinearPrediction
 from ._validation import (
     _as_float_array,
     check_bool,
     check_lam,
     check_lams,
     check_X,
-    check_X_for_predict,
     check_X_y,
 )
 
@@ -35,7 +40,7 @@ Solver = Literal["auto", "cholesky", "kernel", "svd"]
 
 
 @dataclass(frozen=True)
-class RidgeResult:
+class RidgeResult(LinearPrediction):
     """Result of :func:`ridge_fit`.
 
     Attributes
@@ -55,26 +60,19 @@ class RidgeResult:
     lam: float
     solver: str
 
-    def predict(self, X: ArrayLike) -> np.ndarray:
-        """Return ``X @ coef + intercept`` for new samples."""
-        X_arr = check_X_for_predict(X, self.coef.shape[0])
-        return X_arr @ self.coef + self.intercept
-
 
 def _solve_cholesky(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     """Primal form: factor the d x d Gram matrix X'X + alpha I."""
     gram = X.T @ X
     gram.flat[:: gram.shape[0] + 1] += alpha
-    chol = np.linalg.cholesky(gram)
-    return _cho_solve(chol, X.T @ y)
+    return cholesky_solve(gram, X.T @ y)
 
 
 def _solve_kernel(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     """Dual form: factor the n x n kernel XX' + alpha I, then w = X' a."""
     kernel = X @ X.T
     kernel.flat[:: kernel.shape[0] + 1] += alpha
-    chol = np.linalg.cholesky(kernel)
-    return X.T @ _cho_solve(chol, y)
+    return X.T @ cholesky_solve(kernel, y)
 
 
 def _solve_svd(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
@@ -87,17 +85,6 @@ def _solve_svd(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     u, s, vt = np.linalg.svd(X, full_matrices=False)
     d = shrink_factors(s, X.shape, np.array([alpha]))[0]
     return vt.T @ (d * (u.T @ y))
-
-
-def _cho_solve(chol: np.ndarray, rhs: np.ndarray) -> np.ndarray:
-    """Solve (L L') x = rhs given the lower Cholesky factor L."""
-    try:
-        from scipy.linalg import solve_triangular
-    except ImportError:  # scipy is optional; fall back to general solves
-        z = np.linalg.solve(chol, rhs)
-        return np.linalg.solve(chol.T, z)
-    z = solve_triangular(chol, rhs, lower=True, check_finite=False)
-    return solve_triangular(chol, z, lower=True, trans="T", check_finite=False)
 
 
 SOLVERS: dict[str, Callable[[np.ndarray, np.ndarray, float], np.ndarray]] = {
@@ -212,7 +199,7 @@ def ridge_fit(
     n, d = X_arr.shape
     alpha = n * lam
     name = _choose_solver(solver, n, d, alpha)
-    Xc, yc, x_mean, y_mean = _center(X_arr, y_arr, fit_intercept)
+    Xc, yc, x_mean, y_mean = center(X_arr, y_arr, fit_intercept)
     try:
         coef = SOLVERS[name](Xc, yc, alpha)
     except np.linalg.LinAlgError:

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from ._linalg import (
-    EPS,
     center,
     complement_of_ones,
     from_complement_of_ones,
@@ -46,6 +45,9 @@ from ._validation import (
     check_X_for_predict,
     check_X_y,
 )
+
+if TYPE_CHECKING:  # matplotlib loads only when a result is plotted
+    from matplotlib.axes import Axes
 
 __all__ = [
     "BiasVariance",
@@ -86,6 +88,12 @@ class RidgePath:
         X_arr, y_arr = check_X_y(X, y)
         return np.mean((y_arr[:, None] - self.predict(X_arr)) ** 2, axis=0)
 
+    def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
+        """Draw every coefficient against lambda: :func:`wdlib.plotting.plot_path`."""
+        from .plotting import plot_path  # matplotlib only when plotting
+
+        return plot_path(self, ax=ax, **kwargs)
+
 
 @dataclass(frozen=True)
 class CVResult:
@@ -120,6 +128,12 @@ class CVResult:
     best_lam: float
     lam_1se: float
     k: int
+
+    def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
+        """Draw the curve and its choices: :func:`wdlib.plotting.plot_cv`."""
+        from .plotting import plot_cv  # matplotlib only when plotting
+
+        return plot_cv(self, ax=ax, **kwargs)
 
 
 @dataclass(frozen=True)
