@@ -348,3 +348,344 @@ def best_lam_vs_n(
             y = X @ w + rng.normal(scale=noise, size=int(n))
             best[r, i] = loo_cv(X, y, lams).best_lam
     return LamSizeResult(n_arr, best, noise**2 / (n_arr * coef_scale**2))
+
+
+# ----------------------------------------------------- a batched normalized MLP
+#
+# Chapter 5 trains hundreds of small networks at once (every cell of a
+# learning-rate x decay grid, every seed): each parameter carries a leading
+# axis of length R, one slice per run, and the forward pass, the backward
+# pass and the optimizer updates are array operations over that axis.
+
+LN_MLP_NAMES = ("W1", "g", "beta", "w2", "c")
+
+
+def init_ln_mlp(
+    n_runs: int, n_features: int, n_hidden: int, *, seed: int = 0
+) -> list[np.ndarray]:
+    r"""Parameters ``[W1, g, beta, w2, c]`` of ``n_runs`` independent networks.
+
+    The network of :func:`ln_mlp_loss_and_grads`; run ``r`` owns slice
+    ``[r]`` of every array. ``W1`` has shape ``(R, k, d)`` with entries
+    :math:`N(0, 1/d)`, the gain ``g`` is ones ``(R, k)``, the shift
+    ``beta`` zeros ``(R, k)``, the output weights ``w2`` are
+    :math:`N(0, 1/k)` of shape ``(R, k)`` and the output bias ``c`` zeros
+    ``(R,)``.
+
+    Examples
+    --------
+    >>> from wdlib.experiments import trends
+    >>> [p.shape for p in trends.init_ln_mlp(3, 4, 5)]
+    [(3, 5, 4), (3, 5), (3, 5), (3, 5), (3,)]
+    """
+    r = check_positive_int(n_runs, "n_runs")
+    d = check_positive_int(n_features, "n_features")
+    k = check_positive_int(n_hidden, "n_hidden")
+    rng = np.random.default_rng(check_seed(seed))
+    return [
+        rng.normal(scale=1 / np.sqrt(d), size=(r, k, d)),
+        np.ones((r, k)),
+        np.zeros((r, k)),
+        rng.normal(scale=1 / np.sqrt(k), size=(r, k)),
+        np.zeros(r),
+    ]
+
+
+def ln_mlp_logits(
+    params: list[np.ndarray], X: np.ndarray, *, eps: float = 1e-5
+) -> np.ndarray:
+    r"""Logits of the batched network, shape ``(R, B)``.
+
+    ``X`` has shape ``(R, B, d)`` (one batch per run) or ``(B, d)`` (the
+    same batch for every run). See :func:`ln_mlp_loss_and_grads`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from wdlib.experiments import trends
+    >>> p = trends.init_ln_mlp(2, 3, 4)
+    >>> z = trends.ln_mlp_logits(p, np.ones((5, 3)) * [1, 2, 3])
+    >>> p[0] *= 7.0  # the layer norm makes W1's scale irrelevant
+    >>> bool(np.allclose(z, trends.ln_mlp_logits(p, np.ones((5, 3))
+    ...                                            * [1, 2, 3])))
+    True
+    """
+    return _ln_mlp_forward(params, X, eps)[0]
+
+
+def _ln_mlp_forward(params, X, eps):  # type: ignore[no-untyped-def]
+    W1, g, beta, w2, c = params
+    sub = "bd,rkd->rbk" if X.ndim == 2 else "rbd,rkd->rbk"
+    A = np.einsum(sub, X, W1)
+    Ac = A - A.mean(axis=-1, keepdims=True)
+    s = np.sqrt((Ac * Ac).mean(axis=-1, keepdims=True) + eps)
+    U = Ac / s
+    H = g[:, None, :] * U + beta[:, None, :]
+    Z = np.maximum(H, 0.0)
+    z = np.einsum("rbk,rk->rb", Z, w2) + c[:, None]
+    return z, (U, s, H, Z)
+
+
+def ln_mlp_loss_and_grads(
+    params: list[np.ndarray],
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    eps: float = 1e-5,
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    r"""Mean logistic loss of each run and its gradients, batched over runs.
+
+    Parameters
+    ----------
+    params : list of ndarray
+        ``[W1, g, beta, w2, c]`` as made by :func:`init_ln_mlp`.
+    X : ndarray of shape (R, B, d) or (B, d)
+        One minibatch per run, or one shared by all runs.
+    y : ndarray of shape (R, B) or (B,)
+        Labels 0/1.
+    eps : float, default=1e-5
+        Added to the variance inside the layer norm.
+
+    Returns
+    -------
+    loss : ndarray of shape (R,)
+        Mean logistic loss of every run on its batch.
+    grads : list of ndarray
+        Gradients in the order and shapes of ``params``.
+
+    Notes
+    -----
+    For one run and one row :math:`x`, with :math:`a = W_1 x`,
+    layer normalization over the :math:`k` hidden units and a ReLU,
+
+    .. math::
+
+        u = \frac{a - \bar a}{\sqrt{\operatorname{var}(a) + \epsilon}},\quad
+        h = g \odot u + \beta,\quad
+        z = w_2^\top \max(h, 0) + c.
+
+    The loss is :math:`\ell(z, y) = \log(1 + e^z) - yz`, averaged over the
+    batch. :math:`u` does not change when :math:`W_1` is multiplied by a
+    constant (exactly when :math:`\epsilon = 0`), so :math:`W_1` is a
+    scale-invariant parameter and :math:`\nabla_{W_1}` is orthogonal to
+    :math:`W_1`; ``g``, ``beta``, ``w2`` and ``c`` are not. Backward pass
+    (row-wise, :math:`\sigma = \sqrt{\operatorname{var}(a) + \epsilon}`):
+    :math:`\partial u = g \odot \partial h` and
+
+    .. math::
+
+        \partial a = \frac{1}{\sigma}\Bigl(\partial u
+        - \overline{\partial u} - u\,\overline{u \odot \partial u}\Bigr),
+        \qquad \nabla_{W_1} = \sum_{\text{rows}} \partial a\, x^\top,
+
+    bars being means over the hidden units.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from wdlib.experiments import trends
+    >>> p = trends.init_ln_mlp(2, 3, 4, seed=1)
+    >>> X = np.random.default_rng(0).normal(size=(6, 3))
+    >>> loss, grads = trends.ln_mlp_loss_and_grads(p, X, np.arange(6) % 2,
+    ...                                            eps=0.0)
+    >>> loss.shape, [g.shape for g in grads][0]
+    ((2,), (2, 4, 3))
+    >>> inner = np.einsum("rkd,rkd->r", grads[0], p[0])  # dW1 orthogonal
+    >>> bool(np.all(np.abs(inner) < 1e-12))
+    True
+    """
+    W1, g, beta, w2, c = params
+    z, (U, s, H, Z) = _ln_mlp_forward(params, X, eps)
+    y = np.broadcast_to(y, z.shape)
+    loss = np.mean(np.logaddexp(0.0, z) - y * z, axis=-1)
+    r = (0.5 * (1.0 + np.tanh(0.5 * z)) - y) / z.shape[-1]  # dloss/dz
+    dw2 = np.einsum("rb,rbk->rk", r, Z)
+    dH = r[:, :, None] * w2[:, None, :] * (H > 0)
+    dg = np.einsum("rbk,rbk->rk", dH, U)
+    dU = dH * g[:, None, :]
+    dA = (dU - dU.mean(axis=-1, keepdims=True)
+          - U * (dU * U).mean(axis=-1, keepdims=True)) / s
+    sub = "rbk,bd->rkd" if X.ndim == 2 else "rbk,rbd->rkd"
+    dW1 = np.einsum(sub, dA, X)
+    return loss, [dW1, dg, dH.sum(axis=1), dw2, r.sum(axis=-1)]
+
+
+OPTIMIZER_KINDS = ("SGD", "SGDW", "Adam", "AdamW")
+
+
+def batched_step(
+    kind: str,
+    params: list[np.ndarray],
+    grads: list[np.ndarray],
+    state: dict[str, Any],
+    lr: np.ndarray,
+    weight_decay: np.ndarray,
+    decay_mask: list[bool],
+    *,
+    momentum: float = 0.9,
+    betas: tuple[float, float] = (0.9, 0.999),
+    eps: float = 1e-8,
+) -> None:
+    r"""One step of ``R`` runs of SGD, SGDW, Adam or AdamW, in place.
+
+    The rules of :mod:`wdlib.optim` (PyTorch's), with a learning rate and a
+    decay per run: ``lr`` and ``weight_decay`` have shape ``(R,)``.
+
+    Parameters
+    ----------
+    kind : {"SGD", "SGDW", "Adam", "AdamW"}
+        SGD (heavy-ball momentum, coupled L2), SGDW (decoupled), Adam
+        (coupled L2) or AdamW (decoupled).
+    params, grads : list of ndarray
+        Arrays with the run axis first; ``params`` is updated in place.
+    state : dict
+        Empty at the first step; holds the step count and the buffers.
+    lr, weight_decay : ndarray of shape (R,)
+        :math:`\gamma` and :math:`\lambda` of every run.
+    decay_mask : list of bool
+        False excludes a parameter from the decay.
+    momentum : float, default=0.9
+        :math:`\mu` of SGD and SGDW.
+    betas, eps : Adam's constants.
+
+    Notes
+    -----
+    With :math:`g` the loss gradient, coupled rules use
+    :math:`\tilde g = g + \lambda\theta`, decoupled ones :math:`\tilde g = g`
+    and first shrink :math:`\theta \leftarrow (1 - \gamma\lambda)\theta`;
+    then SGD(W): :math:`b \leftarrow \mu b + \tilde g` (:math:`b_1 =
+    \tilde g_1`), :math:`\theta \leftarrow \theta - \gamma b`; Adam(W):
+    :math:`\theta \leftarrow \theta - \gamma\hat m/(\sqrt{\hat v}
+    + \epsilon)` with the bias-corrected moments of :math:`\tilde g`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from wdlib.experiments import trends
+    >>> p, state = [np.ones((2, 1))], {}
+    >>> trends.batched_step("SGDW", p, [np.zeros((2, 1))], state,
+    ...     np.array([0.1, 0.1]), np.array([0.5, 1.0]), [True])
+    >>> [float(v) for v in p[0].ravel()]
+    [0.95, 0.9]
+    """
+    if kind not in OPTIMIZER_KINDS:
+        raise ValueError(
+            f"kind must be one of {OPTIMIZER_KINDS}; got {kind!r}. Pass "
+            f'e.g. kind="AdamW".'
+        )
+    decoupled = kind.endswith("W")
+    state["t"] = t = state.get("t", 0) + 1
+    for i, (p, g) in enumerate(zip(params, grads)):
+        shape = (-1,) + (1,) * (p.ndim - 1)
+        lr_p = lr.reshape(shape)
+        if decay_mask[i]:
+            lam = weight_decay.reshape(shape)
+            if decoupled:
+                p *= 1.0 - lr_p * lam
+            else:
+                g = g + lam * p
+        if kind.startswith("SGD"):
+            if t == 1:
+                state[i] = g.copy()
+            else:
+                state[i] = momentum * state[i] + g
+            p -= lr_p * state[i]
+            continue
+        b1, b2 = betas
+        if t == 1:
+            state[i] = (np.zeros_like(p), np.zeros_like(p))
+        m, v = state[i]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1**t)
+        v_hat = v / (1 - b2**t)
+        p -= lr_p * m_hat / (np.sqrt(v_hat) + eps)
+
+
+# ------------------------------------------------------------------- figures
+
+
+def plot_grid_heatmap(
+    err: np.ndarray,
+    lrs: np.ndarray,
+    decays: np.ndarray,
+    *,
+    product: bool = False,
+    title: str = "",
+    vmin: float | None = None,
+    vmax: float | None = None,
+    ax: Any = None,
+) -> Any:
+    r"""Heat map of test error (%) over learning rate x decay, best marked.
+
+    ``err`` has shape ``(len(lrs), len(decays))`` (fractions). With
+    ``product=True`` the horizontal axis is :math:`\gamma\lambda` (the decay
+    per step): each row moves right by :math:`\log_{10}\gamma`. A white
+    circle marks the decay with the lowest error on every row.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from matplotlib.figure import Figure
+    >>> from wdlib.experiments import trends
+    >>> ax = trends.plot_grid_heatmap(np.array([[0.2, 0.1], [0.3, 0.4]]),
+    ...     np.array([0.01, 0.1]), np.array([0.1, 1.0]), product=True,
+    ...     ax=Figure().subplots())
+    >>> ax.get_xlabel()
+    'decay per step γλ (log scale)'
+    """
+    import matplotlib.pyplot as plt
+
+    lrs, decays = np.asarray(lrs, float), np.asarray(decays, float)
+    ax = ax if ax is not None else plt.gca()
+    ly, lx = np.log10(lrs), np.log10(decays)
+    ey = np.r_[ly[0] - (ly[1] - ly[0]) / 2, (ly[1:] + ly[:-1]) / 2,
+               ly[-1] + (ly[-1] - ly[-2]) / 2]
+    ex = np.r_[lx[0] - (lx[1] - lx[0]) / 2, (lx[1:] + lx[:-1]) / 2,
+               lx[-1] + (lx[-1] - lx[-2]) / 2]
+    EX, EY = np.meshgrid(ex, ey)
+    if product:  # shift each row by its own log10(lr)
+        EX = EX + EY
+    mesh = ax.pcolormesh(10.0**EX, 10.0**EY, 100 * err, cmap="viridis",
+                         vmin=vmin, vmax=vmax, shading="flat")
+    best = np.argmin(err, axis=1)
+    bx = decays[best] * (lrs if product else 1.0)
+    ax.plot(bx, lrs, "o", mfc="none", mec="white", mew=2, ms=9,
+            label="lowest mean error on this row")
+    ax.set(xscale="log", yscale="log", title=title,
+           ylabel="learning rate γ (log scale)",
+           xlabel=("decay per step γλ (log scale)" if product
+                   else "weight decay λ (log scale)"))
+    ax.figure.colorbar(mesh, ax=ax, label="test error (%)")
+    return ax
+
+
+def plot_decay_share(timing: TimingResult, *, ax: Any = None) -> Any:
+    """Time of the decay update over the time of one SGD step, against n.
+
+    One line per feature count ``d`` of :func:`time_decay_overhead`'s
+    result; log-log axes, the ratio in percent.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from wdlib.experiments import trends
+    >>> t = trends.time_decay_overhead([10, 20], [5], repeats=2)
+    >>> trends.plot_decay_share(t, ax=Figure().subplots()).get_ylabel()
+    'decay update / SGD step (%)'
+    """
+    import matplotlib.pyplot as plt
+
+    from ..plotting import OKABE_ITO
+
+    ax = ax if ax is not None else plt.gca()
+    for j, d in enumerate(timing.ds):
+        share = 100 * timing.decay_only[j] / timing.without_decay[:, j]
+        ax.plot(timing.ns, share, "o-", color=OKABE_ITO[j + 1],
+                label=f"d = {d}")
+    ax.set(xscale="log", yscale="log", xlabel="batch size n (rows)",
+           ylabel="decay update / SGD step (%)")
+    ax.legend(title="features")
+    return ax
