@@ -324,7 +324,8 @@ def check_polynomial(root, ref) -> None:
     state, shown = root.evaluate("el => el.wdState"), readouts(root)
     expected = ref(state)
     for key in ("train-mse", "test-mse", "df"):
-        assert_printed(shown[key], expected[key], f"{key} at lam={state['lam']}")
+        assert_printed(shown[key], expected[key],
+                       f"{key} at lam={state['lam']}")
 
 
 def check_l1_l2(root, ref) -> None:

@@ -61,7 +61,8 @@
   }
 
   function fmtLam(lam) {
-    return fmtSig(lam, 3);
+    return lam < 1e-2 || lam >= 1e4 ?
+      lam.toExponential(2).replace("e+", "e") : fmtSig(lam, 3);
   }
 
   function linear(d0, d1, r0, r1) {
@@ -159,6 +160,28 @@
       out.push(k);
     }
     return out;
+  }
+
+  /* A legend group with a translucent backdrop sized to its content. */
+  function legendBox(parent) {
+    var g = svg("g", { "class": "wd-legend" }, parent);
+    var back = svg("rect", { "class": "wd-legend-back", rx: 3 }, g);
+    requestAnimationFrame(function () {
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      Array.prototype.forEach.call(g.children, function (child) {
+        if (child === back) return;
+        var b = child.getBBox();
+        x0 = Math.min(x0, b.x);
+        y0 = Math.min(y0, b.y);
+        x1 = Math.max(x1, b.x + b.width);
+        y1 = Math.max(y1, b.y + b.height);
+      });
+      if (isFinite(x0)) {
+        setAttrs(back, { x: x0 - 4, y: y0 - 2, width: x1 - x0 + 8,
+          height: y1 - y0 + 4 });
+      }
+    });
+    return g;
   }
 
   /* Padded [lo, hi] of some numbers. */
@@ -301,7 +324,7 @@
       svg("circle", { cx: plot.sx(x), cy: plot.sy(data.train.y[i]), r: 4,
         "class": "wd-point wd-c1" }, plot.layer);
     });
-    var legend = svg("g", { "class": "wd-legend" }, ui.svg);
+    var legend = legendBox(ui.svg);
     svg("circle", { cx: 80, cy: 26, r: 4, "class": "wd-point wd-c1" },
       legend);
     svg("text", { x: 88, y: 30 }, legend, "training (" + n + ")");
@@ -422,7 +445,7 @@
     var ridgeDot = svg("circle", { r: 5, "class": "wd-point wd-c0" }, L);
     var lassoDot = svg("rect", { width: 9, height: 9,
       "class": "wd-point wd-c2" }, L);
-    var legend = svg("g", { "class": "wd-legend" }, ui.svg);
+    var legend = legendBox(ui.svg);
     svg("circle", { cx: 70, cy: 26, r: 4, "class": "wd-point wd-c0" }, legend);
     svg("text", { x: 78, y: 30 }, legend, "ridge, L2 disc");
     svg("rect", { x: 176, y: 22, width: 8, height: 8,
@@ -517,7 +540,11 @@
         "path of gradient descent from the origin."
     });
     var H2 = data.H2, ws = data.w_star;
-    var dom = squareDomains([[0, 0], ws, [-0.1 * ws[0], -0.1 * ws[1]]], 0.15);
+    // the view holds the first steps of the largest stable step on the slider
+    var wide = descend(data, Math.min(data.slider.max, 1.9) / data.L);
+    var seen = [[0, 0], ws].concat(wide.iterates.slice(1, 3).map(
+      function (t) { return [t[0], t[1]]; }));
+    var dom = squareDomains(seen, 0.08);
     var box = { x: 56, y: 12, w: 380, h: 380 };
     var plot = frame(ui.svg, box, dom[0], dom[1],
       { xlabel: "w₁", ylabel: "w₂" });
@@ -533,7 +560,7 @@
     var p = P(ws);
     svg("path", { d: "M" + (p[0] - 5) + "," + (p[1] - 5) + "l10,10m0,-10l-10,10",
       "class": "wd-line wd-c7" }, plot.layer);
-    var legend = svg("g", { "class": "wd-legend" }, ui.svg);
+    var legend = legendBox(ui.svg);
     svg("line", { x1: 66, x2: 86, y1: 26, y2: 26, "class": "wd-line wd-c2" },
       legend);
     svg("text", { x: 92, y: 30 }, legend, "gradient descent from 0");

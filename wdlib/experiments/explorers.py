@@ -72,7 +72,7 @@ class Explorer:
         One line shown above the figure.
     payload : str
         The embedded data, JSON text with numbers rounded to
-        :data:`DIGITS` significant digits.
+        ``DIGITS`` significant digits.
     """
 
     kind: str
@@ -527,7 +527,7 @@ def ridge_path_loo(
     fit_intercept: bool = True,
     lam: float | None = None,
 ) -> Explorer:
-    r"""The ridge path and the leave-one-out curve, with a :math:`\lambda` marker.
+    r"""The ridge path and the leave-one-out curve, marked at one λ.
 
     The slider moves over ``lams`` (sorted; one position per value); the page
     marks every coefficient of :func:`wdlib.ridge_path` and the
