@@ -8,6 +8,7 @@ leak tests are computed here independently of the checkers."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import subprocess
 import sys
@@ -60,6 +61,7 @@ def article_gd(X, y, learning_rate, iterations, l2_lambda):
     return w
 
 
+@functools.lru_cache(maxsize=None)
 def _sol_4_1():
     data_1k = data.make_article_data(n_samples=1000, seed=0)
     L_sum = 1000 * wd.lipschitz_constant(data_1k.X, 0.1 / 1000,
@@ -69,6 +71,7 @@ def _sol_4_1():
     return (float(w_a[0]), float(w_b[0]))
 
 
+@functools.lru_cache(maxsize=None)
 def _test_curve(max_iter=3000):
     """The chapter's run: gradient descent from zero, step 1/L, lam = 0,
     recording the test MSE before every step (fit_ridge_gd's callback)."""
@@ -294,6 +297,7 @@ def _raw_fit():
     return (fit.coef[0], fit.intercept)
 
 
+@functools.lru_cache(maxsize=None)
 def _best_ridge_test():
     tr, te = data.make_overfitting(n_samples=200, **SETTING)
     return min(np.mean((te.y - wd.ridge_fit(tr.X, tr.y, lam).predict(te.X))

@@ -89,8 +89,9 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     >>> ex.check("2.1", lambda lam: 2 / lam)  # doctest: +NORMALIZE_WHITESPACE
     Not yet: 2/lam is the stability limit 2/L of gradient descent on the
     penalty alone; the factor 1 - eta lam changes sign earlier.
-    >>> ex.check("2.1", 0.5).message
-    'Expected a function eta_threshold(lam); got a float. Pass the function itself, not its result.'
+    >>> print(ex.check("2.1", 0.5).message)  # doctest: +NORMALIZE_WHITESPACE
+    Expected a function eta_threshold(lam); got a float. Pass the
+    function itself, not its result.
     """
     if not isinstance(exercise_id, str):
         raise TypeError(f"exercise_id must be a str such as '4.2'; got "

@@ -6,8 +6,16 @@ from typing import Any
 
 import numpy as np
 
-from ._feedback import (Feedback, WrongAnswer, as_values, check_function,
-                        check_numbers, close, exercise, rng_for)
+from ._feedback import (
+    Feedback,
+    WrongAnswer,
+    as_values,
+    check_function,
+    check_numbers,
+    close,
+    exercise,
+    rng_for,
+)
 
 
 def _ridge_1d_lstsq(x, y, lam, pen_w=1.0, pen_b=0.0):

@@ -6,8 +6,13 @@ from typing import Any
 
 import numpy as np
 
-from ._feedback import Feedback, check_function, check_numbers, exercise
-from ._feedback import rng_for
+from ._feedback import (
+    Feedback,
+    check_function,
+    check_numbers,
+    exercise,
+    rng_for,
+)
 
 
 @exercise("2.1", "The step sizes for which the decay factor 1 - eta lam is "

@@ -6,8 +6,13 @@ from typing import Any
 
 import numpy as np
 
-from ._feedback import (Feedback, check_function, check_numbers, exercise,
-                        rng_for)
+from ._feedback import (
+    Feedback,
+    check_function,
+    check_numbers,
+    exercise,
+    rng_for,
+)
 
 
 @exercise("5.1", "The batch size at which the decay update costs 1% of a "

@@ -34,7 +34,7 @@ def check_6_1(answer: Any) -> Feedback:
         cases.append((w, lam))
 
     def ref(w_ols, lam):
-        from sklearn.linear_model import Lasso
+        from sklearn.linear_model import Lasso  # type: ignore[import-untyped]
 
         X, y = _orthonormal_problem(w_ols, len(w_ols))
         n, d = X.shape
@@ -167,13 +167,13 @@ def check_6_3(answer: Any) -> Feedback:
         answer, signature="gcv(X, y, lams)", cases=cases, reference=curve,
         shape=lambda X, y, lams: (len(lams),), what="one value per lam",
         mistakes=[
-            (lambda X, y, l: curve(X, y, l, plus_one=0.0),
+            (lambda X, y, ls: curve(X, y, ls, plus_one=0.0),
              "tr H is 1 + df(lam): the unpenalized intercept adds one."),
-            (lambda X, y, l: curve(X, y, l, power=1),
+            (lambda X, y, ls: curve(X, y, ls, power=1),
              "The denominator is squared: (1 - tr H/n)^2."),
-            (lambda X, y, l: curve(X, y, l, mean=False),
+            (lambda X, y, ls: curve(X, y, ls, mean=False),
              "Use the mean of the squared residuals, not their sum."),
-            (lambda X, y, l: curve(X, y, l, scale=1 / len(y)),
+            (lambda X, y, ls: curve(X, y, ls, scale=1 / len(y)),
              "Off by a factor n: df(lam) = sum s_i^2/(s_i^2 + n lam)."),
         ],
         rtol=1e-7, atol=1e-12,
