@@ -1,4 +1,5 @@
-"""The public API promised in the design document, called exactly as code outside the repository calls it."""
+"""The public API promised in the design document, called exactly as code "
+"outside the repository calls it."""
 
 import dataclasses
 
@@ -27,7 +28,9 @@ def test_objectives(problem):
     w = np.ones(4)
     assert isinstance(wd.l2_penalty(w, 0.1), float)
     assert isinstance(wd.l2_penalty_grad(w, 0.1), np.ndarray)
-    assert isinstance(wd.ridge_objective(X, y, w, intercept=0.0, lam=0.0), float)
+    assert isinstance(
+        wd.ridge_objective(X, y, w, intercept=0.0, lam=0.0), float
+    )
     grad_w, grad_b = wd.ridge_gradient(X, y, w, intercept=0.0, lam=0.0)
     assert grad_w.shape == (4,) and isinstance(grad_b, float)
 
@@ -36,7 +39,9 @@ def test_fitting(problem):
     X, y = problem
     fit = wd.ridge_fit(X, y, 0.1, fit_intercept=True, solver="auto")
     assert fit.coef.shape == (4,) and isinstance(fit.intercept, float)
-    gd = wd.gradient_descent(X, y, 0.1, lr=None, max_iter=10_000, tol=1e-6, fit_intercept=True)
+    gd = wd.gradient_descent(
+        X, y, 0.1, lr=None, max_iter=10_000, tol=1e-6, fit_intercept=True
+    )
     assert gd.coef.shape == (4,) and isinstance(gd.intercept, float)
     assert isinstance(gd.n_iter, int) and gd.converged and gd.history.ndim == 1
     lasso = wd.lasso_fit(X, y, 0.1, fit_intercept=True)
@@ -51,23 +56,50 @@ def test_choosing_lambda(problem):
     X, y = problem
     lams = np.logspace(-3, 1, 7)
     path = wd.ridge_path(X, y, lams, fit_intercept=True)
-    assert path.lams.shape == (7,) and path.coefs.shape == (7, 4) and path.intercepts.shape == (7,)
+    assert (
+        path.lams.shape == (7,)
+        and path.coefs.shape == (7, 4)
+        and path.intercepts.shape == (7,)
+    )
     loo = wd.loo_cv(X, y, lams, fit_intercept=True)
-    assert loo.lams.shape == (7,) and loo.mse.shape == (7,) and loo.best_lam in lams
+    assert (
+        loo.lams.shape == (7,)
+        and loo.mse.shape == (7,)
+        and loo.best_lam in lams
+    )
     kfold = wd.kfold_cv(X, y, lams, k=5, seed=0, fit_intercept=True)
-    assert kfold.mse.shape == (7,) and kfold.mse_std.shape == (7,) and kfold.best_lam in lams
+    assert (
+        kfold.mse.shape == (7,)
+        and kfold.mse_std.shape == (7,)
+        and kfold.best_lam in lams
+    )
     for result in (path, loo, kfold):
         assert_frozen(result)
 
 
-@pytest.mark.parametrize("make", [
-    lambda p: wd.optim.SGD(p, 0.1, momentum=0.0, weight_decay=0.0, nesterov=False),
-    lambda p: wd.optim.Adam(p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0),
-    lambda p: wd.optim.AdamW(p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2),
-    lambda p: wd.optim.SGDW(p, 0.1, momentum=0.0, weight_decay=0.0),
-    lambda p: wd.optim.Adam(p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8,
-                            weight_decay=1e-2, decoupled_weight_decay=True),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: wd.optim.SGD(
+            p, 0.1, momentum=0.0, weight_decay=0.0, nesterov=False
+        ),
+        lambda p: wd.optim.Adam(
+            p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0
+        ),
+        lambda p: wd.optim.AdamW(
+            p, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2
+        ),
+        lambda p: wd.optim.SGDW(p, 0.1, momentum=0.0, weight_decay=0.0),
+        lambda p: wd.optim.Adam(
+            p,
+            lr=1e-3,
+            betas=(0.9, 0.999),
+            eps=1e-8,
+            weight_decay=1e-2,
+            decoupled_weight_decay=True,
+        ),
+    ],
+)
 def test_optimizers_update_params_in_place(make):
     w, b = np.ones(3), np.zeros(1)
     ids = (id(w), id(b))

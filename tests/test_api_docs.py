@@ -31,18 +31,28 @@ API_HTML = HTML_DIR / "book" / "api.html"
 
 
 def _submodules() -> list[ModuleType]:
-    names = sorted(m.name for m in pkgutil.iter_modules(wdlib.__path__) if not m.name.startswith("_"))
+    names = sorted(
+        m.name
+        for m in pkgutil.iter_modules(wdlib.__path__)
+        if not m.name.startswith("_")
+    )
     return [importlib.import_module(f"wdlib.{name}") for name in names]
 
 
 def _defined_here(module: ModuleType, obj: object) -> bool:
-    return (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == module.__name__
+    return (
+        inspect.isfunction(obj) or inspect.isclass(obj)
+    ) and obj.__module__ == module.__name__
 
 
 def _public_names(module: ModuleType) -> list[str]:
     names = list(getattr(module, "__all__", []))
     for name, obj in vars(module).items():
-        if not name.startswith("_") and _defined_here(module, obj) and name not in names:
+        if (
+            not name.startswith("_")
+            and _defined_here(module, obj)
+            and name not in names
+        ):
             names.append(name)
     return names
 
@@ -86,15 +96,25 @@ def _parse_directives(text: str) -> list[tuple[str, str, dict[str, str]]]:
 
 
 def _module_members(module_name: str, options: dict[str, str]) -> set[str]:
-    """What ``automodule :members:`` renders: __all__ (or defined names); data only if documented."""
+    """What ``automodule :members:`` renders: __all__ (or defined names); "
+    "data only if documented."""
     from sphinx.pycode import ModuleAnalyzer
 
     module = importlib.import_module(module_name)
     names = getattr(module, "__all__", None)
     if names is None:
-        names = [n for n, o in vars(module).items() if not n.startswith("_") and _defined_here(module, o)]
-    excluded = {n.strip() for n in options.get("exclude-members", "").split(",")}
-    attr_docs = {key[1] for key in ModuleAnalyzer.for_module(module_name).find_attr_docs()}
+        names = [
+            n
+            for n, o in vars(module).items()
+            if not n.startswith("_") and _defined_here(module, o)
+        ]
+    excluded = {
+        n.strip() for n in options.get("exclude-members", "").split(",")
+    }
+    attr_docs = {
+        key[1]
+        for key in ModuleAnalyzer.for_module(module_name).find_attr_docs()
+    }
     members = set()
     for name in names:
         obj = getattr(module, name)
@@ -107,7 +127,9 @@ def _module_members(module_name: str, options: dict[str, str]) -> set[str]:
 
 def documented_in_source() -> set[str]:
     documented: set[str] = set()
-    for kind, name, options in _parse_directives(API_MD.read_text(encoding="utf-8")):
+    for kind, name, options in _parse_directives(
+        API_MD.read_text(encoding="utf-8")
+    ):
         documented.add(name)
         if kind in ("module", "py:module") and "members" in options:
             documented |= _module_members(name, options)
@@ -117,7 +139,12 @@ def documented_in_source() -> set[str]:
 def test_public_names_are_found() -> None:
     """The rule above must see the library's main entry points."""
     names = expected_names()
-    for name in ("wdlib.ridge_fit", "wdlib.gradient_descent", "wdlib.optim", "wdlib.data"):
+    for name in (
+        "wdlib.ridge_fit",
+        "wdlib.gradient_descent",
+        "wdlib.optim",
+        "wdlib.data",
+    ):
         assert name in names
 
 
@@ -125,13 +152,15 @@ def test_api_page_documents_every_public_name() -> None:
     missing = sorted(expected_names() - documented_in_source())
     assert not missing, (
         f"book/api.md does not document {missing}; add an autodoc directive "
-        "(e.g. `.. autofunction:: wdlib.name`) under the right heading, or give "
+        "(e.g. `.. autofunction:: wdlib.name`) under the right heading, or "
+        "give "
         "module-level data a `#:` doc comment"
     )
 
 
 def test_api_page_documents_nothing_that_is_gone() -> None:
-    """Every directive names an importable object (autodoc would fail the build)."""
+    """Every directive names an importable object (autodoc would fail the "
+    "build)."""
     gone = []
     for _, name, _ in _parse_directives(API_MD.read_text(encoding="utf-8")):
         module_name, _, attr = name.rpartition(".")
@@ -151,19 +180,33 @@ def test_public_callables_have_docstrings() -> None:
         if not module_name:
             continue
         obj = getattr(importlib.import_module(module_name), attr)
-        if (inspect.isfunction(obj) or inspect.isclass(obj)) and not (inspect.getdoc(obj) or "").strip():
+        if (inspect.isfunction(obj) or inspect.isclass(obj)) and not (
+            inspect.getdoc(obj) or ""
+        ).strip():
             undocumented.append(name)
-    assert not undocumented, f"public names without a docstring: {undocumented}"
+    assert not undocumented, (
+        f"public names without a docstring: {undocumented}"
+    )
 
 
 def test_built_api_page_renders_every_public_name() -> None:
     if not API_HTML.is_file():
-        pytest.skip(f"no built API page at {API_HTML}; run `make book` (the source check above still ran)")
+        pytest.skip(
+            f"no built API page at {API_HTML}; run `make book` (the source "
+            "check above still ran)"
+        )
     sources = [API_MD, *sorted((ROOT / "wdlib").glob("*.py"))]
     newest = max(sources, key=lambda p: p.stat().st_mtime)
     if newest.stat().st_mtime > API_HTML.stat().st_mtime:
-        pytest.skip(f"{API_HTML} is older than {newest.relative_to(ROOT)}; run `make book` to check the build")
-    ids = set(re.findall(r'\bid="([^"]+)"', API_HTML.read_text(encoding="utf-8")))
+        pytest.skip(
+            f"{API_HTML} is older than {newest.relative_to(ROOT)}; run `make "
+            "book` to check the build"
+        )
+    ids = set(
+        re.findall(r'\bid="([^"]+)"', API_HTML.read_text(encoding="utf-8"))
+    )
     rendered = {i.removeprefix("module-") for i in ids}
     missing = sorted(expected_names() - rendered)
-    assert not missing, f"{API_HTML} has no entry for {missing} (stale build? run `make book`)"
+    assert not missing, (
+        f"{API_HTML} has no entry for {missing} (stale build? run `make book`)"
+    )

@@ -97,7 +97,9 @@ INTEGER: dict[str, Callable[[Any], Any]] = {
 
 def _ridge_fit(solver: str) -> Callable[..., Any]:
     def call(X, y, lam, fit_intercept):
-        return wd.ridge_fit(X, y, lam, fit_intercept=fit_intercept, solver=solver)
+        return wd.ridge_fit(
+            X, y, lam, fit_intercept=fit_intercept, solver=solver
+        )
 
     return call
 
@@ -109,15 +111,27 @@ def _estimator_fit(X, y, sample_weight, lam, fit_intercept):
 
 def _gd(X, y, lam, lr, max_iter, tol, fit_intercept, nesterov):
     return wd.gradient_descent(
-        X, y, lam, lr=lr, max_iter=max_iter, tol=tol,
-        fit_intercept=fit_intercept, nesterov=nesterov,
+        X,
+        y,
+        lam,
+        lr=lr,
+        max_iter=max_iter,
+        tol=tol,
+        fit_intercept=fit_intercept,
+        nesterov=nesterov,
     )
 
 
 def _lasso(X, y, lam, l2_lam, fit_intercept, max_iter, tol, coef_init):
     return wd.lasso_fit(
-        X, y, lam, l2_lam=l2_lam, fit_intercept=fit_intercept,
-        max_iter=max_iter, tol=tol, coef_init=coef_init,
+        X,
+        y,
+        lam,
+        l2_lam=l2_lam,
+        fit_intercept=fit_intercept,
+        max_iter=max_iter,
+        tol=tol,
+        coef_init=coef_init,
     )
 
 
@@ -138,61 +152,115 @@ def _dof(X, lams, fit_intercept):
 
 
 # function name -> (callable, {argument: kind})
-KINDS = {"matrix": MATRIX, "vector": VECTOR, "target": TARGET,
-         "scalar": SCALAR, "flag": FLAG, "integer": INTEGER}
+KINDS = {
+    "matrix": MATRIX,
+    "vector": VECTOR,
+    "target": TARGET,
+    "scalar": SCALAR,
+    "flag": FLAG,
+    "integer": INTEGER,
+}
 FUNCTIONS: dict[str, tuple[Callable[..., Any], dict[str, str]]] = {
     **{
         f"ridge_fit[{solver}]": (
             _ridge_fit(solver),
-            {"X": "matrix", "y": "vector", "lam": "scalar",
-             "fit_intercept": "flag"},
+            {
+                "X": "matrix",
+                "y": "vector",
+                "lam": "scalar",
+                "fit_intercept": "flag",
+            },
         )
         for solver in ("auto", "cholesky", "kernel", "svd")
     },
     "gradient_descent": (
         _gd,
-        {"X": "matrix", "y": "vector", "lam": "scalar", "lr": "scalar",
-         "max_iter": "integer", "tol": "scalar", "fit_intercept": "flag",
-         "nesterov": "flag"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "lam": "scalar",
+            "lr": "scalar",
+            "max_iter": "integer",
+            "tol": "scalar",
+            "fit_intercept": "flag",
+            "nesterov": "flag",
+        },
     ),
     "lasso_fit": (
         _lasso,
-        {"X": "matrix", "y": "vector", "lam": "scalar", "l2_lam": "scalar",
-         "fit_intercept": "flag", "max_iter": "integer", "tol": "scalar",
-         "coef_init": "vector"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "lam": "scalar",
+            "l2_lam": "scalar",
+            "fit_intercept": "flag",
+            "max_iter": "integer",
+            "tol": "scalar",
+            "coef_init": "vector",
+        },
     ),
     "Ridge.fit": (
         _estimator_fit,
-        {"X": "matrix", "y": "target", "sample_weight": "vector",
-         "lam": "scalar", "fit_intercept": "flag"},
+        {
+            "X": "matrix",
+            "y": "target",
+            "sample_weight": "vector",
+            "lam": "scalar",
+            "fit_intercept": "flag",
+        },
     ),
     "ridge_path": (
         _path,
-        {"X": "matrix", "y": "vector", "lams": "vector",
-         "fit_intercept": "flag"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "lams": "vector",
+            "fit_intercept": "flag",
+        },
     ),
     "loo_cv": (
         _loo,
-        {"X": "matrix", "y": "vector", "lams": "vector",
-         "fit_intercept": "flag"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "lams": "vector",
+            "fit_intercept": "flag",
+        },
     ),
     "kfold_cv": (
         _kfold,
-        {"X": "matrix", "y": "vector", "lams": "vector", "k": "integer",
-         "seed": "integer", "fit_intercept": "flag"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "lams": "vector",
+            "k": "integer",
+            "seed": "integer",
+            "fit_intercept": "flag",
+        },
     ),
     "effective_dof": (
-        _dof, {"X": "matrix", "lams": "vector", "fit_intercept": "flag"},
+        _dof,
+        {"X": "matrix", "lams": "vector", "fit_intercept": "flag"},
     ),
     "ridge_objective": (
         wd.ridge_objective,
-        {"X": "matrix", "y": "vector", "coef": "vector",
-         "intercept": "scalar", "lam": "scalar"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "coef": "vector",
+            "intercept": "scalar",
+            "lam": "scalar",
+        },
     ),
     "ridge_gradient": (
         wd.ridge_gradient,
-        {"X": "matrix", "y": "vector", "coef": "vector",
-         "intercept": "scalar", "lam": "scalar"},
+        {
+            "X": "matrix",
+            "y": "vector",
+            "coef": "vector",
+            "intercept": "scalar",
+            "lam": "scalar",
+        },
     ),
     "l2_penalty": (wd.l2_penalty, {"w": "vector", "lam": "scalar"}),
     "l2_penalty_grad": (wd.l2_penalty_grad, {"w": "vector", "lam": "scalar"}),
@@ -218,11 +286,23 @@ CASE_LIST = [
 def _valid(data: dict[str, Any], func: str) -> dict[str, Any]:
     X, y, d = data["X"], data["y"], data["X"].shape[1]
     values = {
-        "X": X, "y": y, "lam": 0.1, "lams": np.array([0.01, 0.1, 1.0]),
-        "fit_intercept": True, "lr": None, "max_iter": 50, "tol": 1e-3,
-        "nesterov": False, "l2_lam": 0.0, "coef_init": np.zeros(d),
-        "sample_weight": np.ones(len(y)), "k": 2, "seed": 0,
-        "coef": np.zeros(d), "intercept": 0.0, "w": np.ones(d),
+        "X": X,
+        "y": y,
+        "lam": 0.1,
+        "lams": np.array([0.01, 0.1, 1.0]),
+        "fit_intercept": True,
+        "lr": None,
+        "max_iter": 50,
+        "tol": 1e-3,
+        "nesterov": False,
+        "l2_lam": 0.0,
+        "coef_init": np.zeros(d),
+        "sample_weight": np.ones(len(y)),
+        "k": 2,
+        "seed": 0,
+        "coef": np.zeros(d),
+        "intercept": 0.0,
+        "w": np.ones(d),
     }
     return {arg: values[arg] for arg in FUNCTIONS[func][1]}
 
@@ -237,8 +317,9 @@ def datasets(draw):
 
 
 @pytest.mark.parametrize(("func", "arg", "bad"), CASE_LIST)
-@settings(max_examples=3, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(data=datasets())
 def test_bad_input_raises_an_error_naming_the_argument(func, arg, bad, data):
     call, kinds = FUNCTIONS[func]

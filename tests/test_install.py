@@ -28,7 +28,15 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-RUNTIME = ["numpy", "scipy", "scikit-learn", "pandas", "palmerpenguins", "sympy", "matplotlib"]
+RUNTIME = [
+    "numpy",
+    "scipy",
+    "scikit-learn",
+    "pandas",
+    "palmerpenguins",
+    "sympy",
+    "matplotlib",
+]
 BACKEND = "flit_core>=3.12,<5"
 SOURCES = ["pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "wdlib"]
 
@@ -42,7 +50,8 @@ CHECK = textwrap.dedent(
     import wdlib as wd
 
     assert "site-packages" in wd.__file__, wd.__file__
-    heavy = [m for m in ("sklearn", "sympy", "matplotlib", "pandas") if m in sys.modules]
+    heavy = [m for m in ("sklearn", "sympy", "matplotlib", "pandas") if m in
+    sys.modules]
     assert heavy == [], f"import wdlib loaded {heavy}"
     assert wd.__version__ == importlib.metadata.version("wdlib")
 
@@ -66,13 +75,15 @@ CHECK = textwrap.dedent(
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     model = wd.Ridge(lam=1.25).fit(X, 2 * X[:, 0])
     # n * lam = 5 = sum of centred x^2, so w = 10 / (5 + 5) = 1 and b = 3 - 1.5
-    assert abs(model.coef_[0] - 1.0) < 1e-12 and abs(model.intercept_ - 1.5) < 1e-12
+    assert abs(model.coef_[0] - 1.0) < 1e-12 and abs(model.intercept_ - 1.5) <
+    1e-12
     df = wd.data.load_penguins()
     assert df.shape == (344, 8), df.shape
     wd.symbolic.gradient(wd.symbolic.loss(wd.symbolic.ridge_symbols(2, 1)),
                          wd.symbolic.ridge_symbols(2, 1))
     from matplotlib.figure import Figure
-    wd.plotting.plot_iteration_curves({"a": [1.0, 0.5]}, ylabel="J", ax=Figure().subplots())
+    wd.plotting.plot_iteration_curves({"a": [1.0, 0.5]}, ylabel="J",
+    ax=Figure().subplots())
     print("checked modules:", " ".join(sorted(checked)))
     """
 )
@@ -83,26 +94,50 @@ def _tree_state(root: Path) -> dict[str, tuple]:
     state = {}
     for path in sorted(root.rglob("*")):
         info = path.lstat()
-        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-        state[str(path.relative_to(root))] = (stat.S_IFMT(info.st_mode), info.st_size, digest)
+        digest = (
+            hashlib.sha256(path.read_bytes()).hexdigest()
+            if path.is_file()
+            else ""
+        )
+        state[str(path.relative_to(root))] = (
+            stat.S_IFMT(info.st_mode),
+            info.st_size,
+            digest,
+        )
     return state
 
 
 def _clean_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHON", "VIRTUAL_ENV"))}
-    env.update(HOME=str(home), PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1",
-               PIP_NO_CACHE_DIR="1", MPLBACKEND="Agg", MPLCONFIGDIR=str(home / "mpl"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PIP_", "PYTHON", "VIRTUAL_ENV"))
+    }
+    env.update(
+        HOME=str(home),
+        PIP_CONFIG_FILE=os.devnull,
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_NO_CACHE_DIR="1",
+        MPLBACKEND="Agg",
+        MPLCONFIGDIR=str(home / "mpl"),
+    )
     return env
 
 
 def _run(cmd, *, env=None, cwd=None, timeout=300):
-    out = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
-    assert out.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+    out = subprocess.run(
+        cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
+    assert out.returncode == 0, (
+        f"{' '.join(map(str, cmd))} "
+        f"failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+    )
     return out.stdout
 
 
 def _unprivileged(python: str) -> list[str] | None:
-    """A command prefix running as 'nobody' (when root, and it can run ``python``)."""
+    """A command prefix running as 'nobody' (when root, and it can run "
+    "``python``)."""
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return None
     prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
@@ -110,8 +145,15 @@ def _unprivileged(python: str) -> list[str] | None:
         # through a shell: setpriv itself may reach a binary that a process
         # running as nobody cannot (a venv's python re-executes the base one)
         probe = subprocess.run(
-            [*prefix, "/bin/sh", "-c", 'exec "$0" -c "import venv, ensurepip"', python],
-            capture_output=True, timeout=60,
+            [
+                *prefix,
+                "/bin/sh",
+                "-c",
+                'exec "$0" -c "import venv, ensurepip"',
+                python,
+            ],
+            capture_output=True,
+            timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -132,8 +174,12 @@ def _base_python() -> tuple[str, list[str] | None]:
         candidates.append(system)
     for python in candidates:
         try:
-            version = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"],
-                                     capture_output=True, text=True, timeout=60).stdout.strip()
+            version = subprocess.run(
+                [python, "-c", "import sys; print(sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            ).stdout.strip()
         except OSError:
             continue
         if version != str(sys.version_info[:2]):
@@ -147,7 +193,9 @@ def _base_python() -> tuple[str, list[str] | None]:
 @pytest.fixture(scope="module")
 def workdir():
     root = Path(tempfile.mkdtemp(prefix="wdlib-install-"))
-    root.chmod(0o755)  # the unprivileged user must reach the copy and the wheels
+    root.chmod(
+        0o755
+    )  # the unprivileged user must reach the copy and the wheels
     yield root
     src = root / "src"
     for path in [src, *src.rglob("*")] if src.exists() else []:
@@ -158,15 +206,33 @@ def workdir():
 def test_plain_install_from_a_read_only_copy_gives_every_public_name(workdir):
     # 1. the wheels of the runtime dependencies, at the pinned versions
     wheels = workdir / "wheels"
-    _run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:",
-          "-c", str(REPO / "constraints.txt"), "-d", str(wheels), *RUNTIME, BACKEND])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--only-binary=:all:",
+            "-c",
+            str(REPO / "constraints.txt"),
+            "-d",
+            str(wheels),
+            *RUNTIME,
+            BACKEND,
+        ]
+    )
 
     # 2. a read-only copy of the package sources
     src = workdir / "src"
     src.mkdir()
     for name in SOURCES:
         if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                REPO / name,
+                src / name,
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+            )
         else:
             shutil.copy2(REPO / name, src / name)
     for path in [*src.rglob("*"), src]:
@@ -187,13 +253,35 @@ def test_plain_install_from_a_read_only_copy_gives_every_public_name(workdir):
     vpy = str(venv / "bin" / "python")
 
     # 4. install with no extras, offline
-    _run([*prefix, vpy, "-m", "pip", "install", "--quiet", "--no-compile", "--no-index",
-          "--find-links", str(wheels), str(src)], env=env, cwd=home)
+    _run(
+        [
+            *prefix,
+            vpy,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-compile",
+            "--no-index",
+            "--find-links",
+            str(wheels),
+            str(src),
+        ],
+        env=env,
+        cwd=home,
+    )
 
     # 5. every public name works in that environment
     out = _run([*prefix, vpy, "-c", CHECK], env=env, cwd=home)
     assert "checked modules:" in out
-    for module in ("data", "models", "optim", "plotting", "selection", "symbolic"):
+    for module in (
+        "data",
+        "models",
+        "optim",
+        "plotting",
+        "selection",
+        "symbolic",
+    ):
         assert module in out.split("checked modules:")[1].split(), out
 
     # 6. nothing was written into the copy

@@ -1,4 +1,5 @@
-"""lasso_fit against scikit-learn's Lasso/ElasticNet, ridge_fit and the optimality conditions."""
+"""lasso_fit against scikit-learn's Lasso/ElasticNet, ridge_fit and the "
+"optimality conditions."""
 
 import warnings
 
@@ -22,8 +23,12 @@ def _problem(rng, n=60, d=15, intercept=1.0):
 @pytest.mark.parametrize("fit_intercept", [True, False])
 def test_equals_sklearn_lasso_including_exact_zeros(rng, lam, fit_intercept):
     X, y = _problem(rng)
-    ours = wd.lasso_fit(X, y, lam, fit_intercept=fit_intercept, tol=1e-12, max_iter=100_000)
-    ref = sklearn_lm.Lasso(alpha=lam, fit_intercept=fit_intercept, tol=1e-12, max_iter=100_000).fit(X, y)
+    ours = wd.lasso_fit(
+        X, y, lam, fit_intercept=fit_intercept, tol=1e-12, max_iter=100_000
+    )
+    ref = sklearn_lm.Lasso(
+        alpha=lam, fit_intercept=fit_intercept, tol=1e-12, max_iter=100_000
+    ).fit(X, y)
     assert ours.converged
     np.testing.assert_allclose(ours.coef, ref.coef_, rtol=0, atol=1e-6)
     assert ours.intercept == pytest.approx(float(ref.intercept_), abs=1e-6)
@@ -31,7 +36,8 @@ def test_equals_sklearn_lasso_including_exact_zeros(rng, lam, fit_intercept):
 
 
 def test_sparsity_pattern_is_nontrivial(rng):
-    # guard for the test above: at a moderate lam some but not all weights vanish
+    # guard for the test above: at a moderate lam some but not all weights
+    # vanish
     X, y = _problem(rng)
     coef = wd.lasso_fit(X, y, 0.3, tol=1e-12, max_iter=100_000).coef
     assert 0 < np.count_nonzero(coef == 0.0) < coef.size
@@ -49,8 +55,17 @@ def test_wide_data_equals_sklearn(rng):
 def test_elastic_net_equals_sklearn(rng):
     X, y = _problem(rng)
     alpha, l1_ratio = 0.2, 0.3
-    ours = wd.lasso_fit(X, y, alpha * l1_ratio, l2_lam=alpha * (1 - l1_ratio), tol=1e-12, max_iter=100_000)
-    ref = sklearn_lm.ElasticNet(alpha=alpha, l1_ratio=l1_ratio, tol=1e-12, max_iter=100_000).fit(X, y)
+    ours = wd.lasso_fit(
+        X,
+        y,
+        alpha * l1_ratio,
+        l2_lam=alpha * (1 - l1_ratio),
+        tol=1e-12,
+        max_iter=100_000,
+    )
+    ref = sklearn_lm.ElasticNet(
+        alpha=alpha, l1_ratio=l1_ratio, tol=1e-12, max_iter=100_000
+    ).fit(X, y)
     np.testing.assert_allclose(ours.coef, ref.coef_, atol=1e-6)
     assert ours.intercept == pytest.approx(float(ref.intercept_), abs=1e-6)
 
@@ -58,7 +73,9 @@ def test_elastic_net_equals_sklearn(rng):
 def test_pure_l2_is_ridge(rng):
     X, y = _problem(rng)
     ours = wd.lasso_fit(X, y, 0.0, l2_lam=0.4, tol=1e-14, max_iter=100_000)
-    np.testing.assert_allclose(ours.coef, wd.ridge_fit(X, y, 0.4).coef, atol=1e-8)
+    np.testing.assert_allclose(
+        ours.coef, wd.ridge_fit(X, y, 0.4).coef, atol=1e-8
+    )
 
 
 def test_above_lam_max_all_weights_are_zero(rng):
@@ -75,24 +92,35 @@ def test_kkt_conditions(rng):
     X, y = _problem(rng)
     lam = 0.2
     fit = wd.lasso_fit(X, y, lam, tol=1e-14, max_iter=100_000)
-    grad = X.T @ (y - X @ fit.coef - fit.intercept) / len(y)  # = lam * sign(w) on the support
+    grad = (
+        X.T @ (y - X @ fit.coef - fit.intercept) / len(y)
+    )  # = lam * sign(w) on the support
     on = fit.coef != 0.0
-    np.testing.assert_allclose(grad[on], lam * np.sign(fit.coef[on]), atol=1e-8)
+    np.testing.assert_allclose(
+        grad[on], lam * np.sign(fit.coef[on]), atol=1e-8
+    )
     assert np.all(np.abs(grad[~on]) <= lam + 1e-8)
-    assert abs(np.sum(y - X @ fit.coef - fit.intercept)) < 1e-8  # intercept optimal
+    assert (
+        abs(np.sum(y - X @ fit.coef - fit.intercept)) < 1e-8
+    )  # intercept optimal
 
 
 def test_warm_start_reaches_the_same_answer_faster(rng):
     X, y = _problem(rng)
     cold = wd.lasso_fit(X, y, 0.1, tol=1e-10, max_iter=100_000)
-    warm = wd.lasso_fit(X, y, 0.1, tol=1e-10, max_iter=100_000, coef_init=cold.coef)
+    warm = wd.lasso_fit(
+        X, y, 0.1, tol=1e-10, max_iter=100_000, coef_init=cold.coef
+    )
     np.testing.assert_allclose(warm.coef, cold.coef, atol=1e-8)
     assert warm.n_iter < cold.n_iter
 
 
 def test_early_stop_warns_and_reports(rng):
     X, y = _problem(rng)
-    with pytest.warns(wd.ConvergenceWarning, match=r"coordinate descent did not reach tol=1e-15 in max_iter=2 sweeps"):
+    with pytest.warns(
+        wd.ConvergenceWarning,
+        match=r"coordinate descent did not reach tol=1e-15 in max_iter=2 sweeps",
+    ):
         fit = wd.lasso_fit(X, y, 0.01, max_iter=2, tol=1e-15)
     assert not fit.converged and fit.n_iter == 2 and fit.dual_gap > 0
 
@@ -109,7 +137,9 @@ def test_duality_gap_bounds_suboptimality(rng):
         warnings.simplefilter("ignore", wd.ConvergenceWarning)
         rough = wd.lasso_fit(X, y, lam, max_iter=3, tol=1e-15)
     best = wd.lasso_fit(X, y, lam, tol=1e-14, max_iter=100_000)
-    gap = objective(rough.coef, rough.intercept) - objective(best.coef, best.intercept)
+    gap = objective(rough.coef, rough.intercept) - objective(
+        best.coef, best.intercept
+    )
     assert 0 <= gap <= rough.dual_gap * (1 + 1e-9)
 
 
@@ -133,20 +163,49 @@ def test_constant_column_gets_zero_weight(rng):
 def test_predict(rng):
     X, y = _problem(rng)
     fit = wd.lasso_fit(X, y, 0.1)
-    np.testing.assert_allclose(fit.predict(X[:3]), X[:3] @ fit.coef + fit.intercept)
-    with pytest.raises(ValueError, match=r"X must have 15 column\(s\) like the training data; got shape \(3, 2\)\. Transform new data"):
+    np.testing.assert_allclose(
+        fit.predict(X[:3]), X[:3] @ fit.coef + fit.intercept
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"X must have 15 column\(s\) like the training data; got shape \(3, 2\)\. Transform new data",
+    ):
         fit.predict(X[:3, :2])
 
 
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"lam": -0.1}, ValueError, r"lam must be a finite number >= 0; got -0\.1"),
-        ({"lam": [0.1, 0.2]}, TypeError, r"lam must be a real number >= 0; got \[0\.1, 0\.2\]"),
-        ({"lam": 0.1, "l2_lam": -1.0}, ValueError, r"l2_lam must be a finite number >= 0; got -1\.0"),
-        ({"lam": 0.1, "max_iter": 0}, ValueError, r"max_iter must be an integer >= 1; got 0"),
-        ({"lam": 0.1, "tol": 0.0}, ValueError, r"tol must be a finite number > 0; got 0\.0"),
-        ({"lam": 0.1, "coef_init": np.zeros(3)}, ValueError, r"coef_init must be 1-D of shape \(15,\)"),
+        (
+            {"lam": -0.1},
+            ValueError,
+            r"lam must be a finite number >= 0; got -0\.1",
+        ),
+        (
+            {"lam": [0.1, 0.2]},
+            TypeError,
+            r"lam must be a real number >= 0; got \[0\.1, 0\.2\]",
+        ),
+        (
+            {"lam": 0.1, "l2_lam": -1.0},
+            ValueError,
+            r"l2_lam must be a finite number >= 0; got -1\.0",
+        ),
+        (
+            {"lam": 0.1, "max_iter": 0},
+            ValueError,
+            r"max_iter must be an integer >= 1; got 0",
+        ),
+        (
+            {"lam": 0.1, "tol": 0.0},
+            ValueError,
+            r"tol must be a finite number > 0; got 0\.0",
+        ),
+        (
+            {"lam": 0.1, "coef_init": np.zeros(3)},
+            ValueError,
+            r"coef_init must be 1-D of shape \(15,\)",
+        ),
     ],
 )
 def test_bad_arguments_are_rejected(rng, kwargs, error, message):
@@ -212,11 +271,18 @@ def test_defaults_agree_with_a_fully_converged_sklearn_lasso(lam):
 def test_stops_at_the_first_sweep_meeting_the_gap_criterion():
     X, y = _standardized_diabetes()
     lam, tol = 0.01, 1e-10
-    bound = tol * np.sum((y - y.mean()) ** 2) / len(y)  # sklearn's tol * ||y_c||^2, scaled by 1/n
+    bound = (
+        tol * np.sum((y - y.mean()) ** 2) / len(y)
+    )  # sklearn's tol * ||y_c||^2, scaled by 1/n
     fit = wd.lasso_fit(X, y, lam, tol=tol)
     assert fit.converged and fit.dual_gap <= bound
-    assert fit.dual_gap == pytest.approx(_gap_from_scratch(X, y, fit.coef, fit.intercept, lam), rel=1e-6)
-    with pytest.warns(wd.ConvergenceWarning, match=r"did not reach tol=1e-10 in max_iter=\d+ sweeps \(duality gap [\d.e+-]+, needed <= "):
+    assert fit.dual_gap == pytest.approx(
+        _gap_from_scratch(X, y, fit.coef, fit.intercept, lam), rel=1e-6
+    )
+    with pytest.warns(
+        wd.ConvergenceWarning,
+        match=r"did not reach tol=1e-10 in max_iter=\d+ sweeps \(duality gap [\d.e+-]+, needed <= ",
+    ):
         short = wd.lasso_fit(X, y, lam, tol=tol, max_iter=fit.n_iter - 1)
     assert not short.converged
     assert _gap_from_scratch(X, y, short.coef, short.intercept, lam) > bound
@@ -228,7 +294,9 @@ def test_reported_gap_matches_sklearn_for_the_same_problem():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ref = sklearn_lm.Lasso(alpha=0.5, max_iter=3, tol=1e-15).fit(X, y)
-    assert float(ref.dual_gap_) == pytest.approx(_gap_from_scratch(X, y, ref.coef_, ref.intercept_, 0.5), rel=1e-8)
+    assert float(ref.dual_gap_) == pytest.approx(
+        _gap_from_scratch(X, y, ref.coef_, ref.intercept_, 0.5), rel=1e-8
+    )
 
 
 def test_non_convergence_is_the_shared_convergence_warning():
@@ -254,25 +322,93 @@ def _masked(a):
     return out
 
 
-@pytest.mark.parametrize(("arg", "value", "error", "message"), [
-    ("fit_intercept", "False", TypeError, r"fit_intercept must be True or False; got 'False'"),
-    ("fit_intercept", 0, TypeError, r"fit_intercept must be True or False; got 0"),
-    ("X", "X", TypeError, r"X must be a numeric array-like; got 'X'"),
-    ("X", lambda X: X + 1j, TypeError, r"X must be real; got .*complex"),
-    ("X", lambda X: _masked(X), ValueError, r"X must not contain masked entries"),
-    ("X", lambda X: np.where(np.eye(*X.shape) > 0, np.nan, X), ValueError, r"X must contain only finite numbers"),
-    ("X", lambda X: X[:0], ValueError, r"X must have at least one sample and one feature"),
-    ("y", lambda y: y + 1j, TypeError, r"y must be real; got .*complex"),
-    ("y", lambda y: _masked(y), ValueError, r"y must not contain masked entries"),
-    ("y", lambda y: y[:, None], ValueError, r"y must be 1-D of shape \(60,\); got a column"),
-    ("coef_init", np.zeros(15) + 1j, TypeError, r"coef_init must be real; got .*complex"),
-    ("coef_init", _masked(np.zeros(15)), ValueError, r"coef_init must not contain masked entries"),
-    ("coef_init", np.full(15, np.inf), ValueError, r"coef_init must contain only finite numbers"),
-    ("lam", 0.1 + 0j, TypeError, r"lam must be a real number >= 0; got \(0\.1\+0j\)"),
-    ("l2_lam", "0.1", TypeError, r"l2_lam must be a real number >= 0; got '0\.1'"),
-    ("tol", 1e-6 + 0j, TypeError, r"tol must be a finite number > 0"),
-    ("max_iter", 10.0, TypeError, r"max_iter must be an integer >= 1; got 10\.0"),
-])
+@pytest.mark.parametrize(
+    ("arg", "value", "error", "message"),
+    [
+        (
+            "fit_intercept",
+            "False",
+            TypeError,
+            r"fit_intercept must be True or False; got 'False'",
+        ),
+        (
+            "fit_intercept",
+            0,
+            TypeError,
+            r"fit_intercept must be True or False; got 0",
+        ),
+        ("X", "X", TypeError, r"X must be a numeric array-like; got 'X'"),
+        ("X", lambda X: X + 1j, TypeError, r"X must be real; got .*complex"),
+        (
+            "X",
+            lambda X: _masked(X),
+            ValueError,
+            r"X must not contain masked entries",
+        ),
+        (
+            "X",
+            lambda X: np.where(np.eye(*X.shape) > 0, np.nan, X),
+            ValueError,
+            r"X must contain only finite numbers",
+        ),
+        (
+            "X",
+            lambda X: X[:0],
+            ValueError,
+            r"X must have at least one sample and one feature",
+        ),
+        ("y", lambda y: y + 1j, TypeError, r"y must be real; got .*complex"),
+        (
+            "y",
+            lambda y: _masked(y),
+            ValueError,
+            r"y must not contain masked entries",
+        ),
+        (
+            "y",
+            lambda y: y[:, None],
+            ValueError,
+            r"y must be 1-D of shape \(60,\); got a column",
+        ),
+        (
+            "coef_init",
+            np.zeros(15) + 1j,
+            TypeError,
+            r"coef_init must be real; got .*complex",
+        ),
+        (
+            "coef_init",
+            _masked(np.zeros(15)),
+            ValueError,
+            r"coef_init must not contain masked entries",
+        ),
+        (
+            "coef_init",
+            np.full(15, np.inf),
+            ValueError,
+            r"coef_init must contain only finite numbers",
+        ),
+        (
+            "lam",
+            0.1 + 0j,
+            TypeError,
+            r"lam must be a real number >= 0; got \(0\.1\+0j\)",
+        ),
+        (
+            "l2_lam",
+            "0.1",
+            TypeError,
+            r"l2_lam must be a real number >= 0; got '0\.1'",
+        ),
+        ("tol", 1e-6 + 0j, TypeError, r"tol must be a finite number > 0"),
+        (
+            "max_iter",
+            10.0,
+            TypeError,
+            r"max_iter must be an integer >= 1; got 10\.0",
+        ),
+    ],
+)
 def test_bad_inputs_name_the_argument(rng, arg, value, error, message):
     X, y = _problem(rng)
     kwargs = {"X": X, "y": y, "lam": 0.1}

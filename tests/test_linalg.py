@@ -43,8 +43,11 @@ def test_rank_rule_drops_only_at_zero_penalty():
     tol = rank_tol(s.max(), (40, 4))
     assert tol == pytest.approx(1e8 * 40 * np.finfo(float).eps)
     mask = keep_mask(s, (40, 4), np.array([0.0, 1e-30, 1.0]))
-    assert mask.tolist() == [[True, True, False, False], [True] * 4,
-                             [True] * 4]
+    assert mask.tolist() == [
+        [True, True, False, False],
+        [True] * 4,
+        [True] * 4,
+    ]
     f = shrink_factors(s, (40, 4), np.array([0.0, 1e-20]))
     np.testing.assert_allclose(f[0], [1e-8, 1.0, 0.0, 0.0])
     np.testing.assert_allclose(f[1], s / (s**2 + 1e-20))

@@ -1,4 +1,5 @@
-"""Tests for wdlib.models: backprop against finite differences, streaming, training."""
+"""Tests for wdlib.models: backprop against finite differences, streaming, "
+"training."""
 
 import math
 
@@ -88,7 +89,9 @@ def test_logistic_model_matches_sklearn_unpenalized_limit(opt_cls, rng):
         opt.step(model.loss_and_grads(X, y)[1])
     # mean loss + lam/2 ||w||^2  <=>  sklearn C = 1 / (n * lam)
     ref = SkLR(C=1.0 / (len(y) * lam), tol=1e-12, max_iter=10_000).fit(X, y)
-    np.testing.assert_allclose(model.params[0], ref.coef_.ravel(), rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(
+        model.params[0], ref.coef_.ravel(), rtol=1e-5, atol=1e-7
+    )
     assert model.params[1][0] == pytest.approx(ref.intercept_[0], abs=1e-6)
 
 
@@ -97,7 +100,10 @@ def test_scale_invariant_gradient_is_orthogonal_and_scales_inversely(rng):
     X = rng.normal(size=(20, 5))
     y = (rng.random(20) < 0.5).astype(float)
     _, (g1, _) = model.loss_and_grads(X, y)
-    assert abs(g1 @ model.params[0]) < 1e-12 * np.linalg.norm(g1) * np.linalg.norm(model.params[0]) + 1e-15
+    assert (
+        abs(g1 @ model.params[0])
+        < 1e-12 * np.linalg.norm(g1) * np.linalg.norm(model.params[0]) + 1e-15
+    )
     model.params[0] *= 4.0
     _, (g4, _) = model.loss_and_grads(X, y)
     np.testing.assert_allclose(g4, g1 / 4.0, rtol=1e-12)
@@ -114,9 +120,13 @@ def test_minibatches_cover_every_row_once(n, batch, chunk, seed):
     X = np.arange(2.0 * n).reshape(n, 2)
     y = np.arange(float(n))
     seen = []
-    for Xb, yb in iter_minibatches(X, y, batch, chunk_size=chunk, rng=np.random.default_rng(seed)):
+    for Xb, yb in iter_minibatches(
+        X, y, batch, chunk_size=chunk, rng=np.random.default_rng(seed)
+    ):
         assert 1 <= len(yb) <= batch
-        np.testing.assert_array_equal(Xb[:, 0], 2 * yb)  # rows stay paired with labels
+        np.testing.assert_array_equal(
+            Xb[:, 0], 2 * yb
+        )  # rows stay paired with labels
         seen.extend(yb.tolist())
     assert sorted(seen) == list(range(n))
 
@@ -128,11 +138,20 @@ def test_memmap_streaming_trains_identically_to_in_memory(tmp_path):
     results = []
     for data in ((X, y), (Xm, ym)):
         model = MLP(6, 5, seed=0)
-        opt = wd.optim.AdamW(model.params, lr=0.01, weight_decay=0.1, decay_mask=model.decay_mask)
-        res = train(model, opt, *data, epochs=3, batch_size=32, chunk_size=100, seed=7)
+        opt = wd.optim.AdamW(
+            model.params,
+            lr=0.01,
+            weight_decay=0.1,
+            decay_mask=model.decay_mask,
+        )
+        res = train(
+            model, opt, *data, epochs=3, batch_size=32, chunk_size=100, seed=7
+        )
         results.append((res, [p.copy() for p in model.params]))
     (r1, p1), (r2, p2) = results
-    assert r1.n_steps == r2.n_steps == 3 * 5 * 4  # 5 chunks of 100 rows -> 4 batches each
+    assert (
+        r1.n_steps == r2.n_steps == 3 * 5 * 4
+    )  # 5 chunks of 100 rows -> 4 batches each
     for a, b in zip(p1, p2):
         np.testing.assert_array_equal(a, b)
     np.testing.assert_array_equal(r1.train_loss, r2.train_loss)
@@ -141,16 +160,27 @@ def test_memmap_streaming_trains_identically_to_in_memory(tmp_path):
 def test_training_learns_and_schedule_sets_lr():
     X, y = make_linear_teacher(1200, 10, flip=0.05, seed=5)
     model = MLP(10, 8, seed=0)
-    opt = wd.optim.SGD(model.params, lr=0.5, momentum=0.9, decay_mask=model.decay_mask)
+    opt = wd.optim.SGD(
+        model.params, lr=0.5, momentum=0.9, decay_mask=model.decay_mask
+    )
     res = train(
-        model, opt, X[:1000], y[:1000], epochs=10, batch_size=50,
-        lr_schedule=lambda p: 1.0 - p, X_test=X[1000:], y_test=y[1000:],
+        model,
+        opt,
+        X[:1000],
+        y[:1000],
+        epochs=10,
+        batch_size=50,
+        lr_schedule=lambda p: 1.0 - p,
+        X_test=X[1000:],
+        y_test=y[1000:],
     )
     assert res.test_error[-1] < 0.15  # Bayes error is 0.05; chance is 0.5
     assert res.train_loss[-1] < res.train_loss[0]
     # last step's lr = 0.5 * (1 - 199/200)
     assert opt.param_groups[0]["lr"] == pytest.approx(0.5 / 200)
-    assert np.isnan(train(model, opt, X, y, epochs=1, batch_size=600).test_error[0])
+    assert np.isnan(
+        train(model, opt, X, y, epochs=1, batch_size=600).test_error[0]
+    )
 
 
 def test_weight_norm_reported_for_decayed_parameters_only():
@@ -158,18 +188,32 @@ def test_weight_norm_reported_for_decayed_parameters_only():
     model = LogisticModel(3)
     opt = wd.optim.SGD(model.params, lr=0.1)
     res = train(model, opt, X, y, epochs=2, batch_size=100)
-    assert res.weight_norm[-1] == pytest.approx(np.linalg.norm(model.params[0]))
+    assert res.weight_norm[-1] == pytest.approx(
+        np.linalg.norm(model.params[0])
+    )
 
 
 def test_sweep_best_decay_is_argmin():
     X, y = make_linear_teacher(300, 5, seed=1)
     res = sweep_lr_decay(
-        lambda: LogisticModel(5), wd.optim.Adam, [0.01, 0.1], [0.0, 0.1, 10.0],
-        X[:150], y[:150], X[150:], y[150:], epochs=3, batch_size=30,
+        lambda: LogisticModel(5),
+        wd.optim.Adam,
+        [0.01, 0.1],
+        [0.0, 0.1, 10.0],
+        X[:150],
+        y[:150],
+        X[150:],
+        y[150:],
+        epochs=3,
+        batch_size=30,
     )
     for i in range(2):
-        assert res.test_error[i, list(res.weight_decays).index(res.best_decay[i])] == res.test_error[i].min()
-    # a huge coupled penalty with a large lr pins the weights near zero: no better than chance-ish
+        assert (
+            res.test_error[i, list(res.weight_decays).index(res.best_decay[i])]
+            == res.test_error[i].min()
+        )
+    # a huge coupled penalty with a large lr pins the weights near zero: no
+    # better than chance-ish
     assert res.test_error[1, 2] >= res.test_error[1, 0]
 
 
@@ -178,13 +222,19 @@ def test_make_classification_label_noise_and_errors():
     assert X.shape == (20_000, 8)
     # flipping 20% of labels of a balanced teacher keeps classes balanced
     assert abs(y.mean() - 0.5) < 0.02
-    with pytest.raises(ValueError, match=r"n_informative must be <= n_features=3; got 5"):
+    with pytest.raises(
+        ValueError, match=r"n_informative must be <= n_features=3; got 5"
+    ):
         make_linear_teacher(10, 3)
-    with pytest.raises(ValueError, match=r"flip must be in \[0, 0.5\); got 0.5"):
+    with pytest.raises(
+        ValueError, match=r"flip must be in \[0, 0.5\); got 0.5"
+    ):
         make_linear_teacher(10, 6, flip=0.5)
     with pytest.raises(ValueError, match=r"X has 3 rows but y has 2"):
         next(iter_minibatches(np.zeros((3, 1)), np.zeros(2), 1))
-    with pytest.raises(ValueError, match=r"batch_size must be an integer >= 1; got 0"):
+    with pytest.raises(
+        ValueError, match=r"batch_size must be an integer >= 1; got 0"
+    ):
         next(iter_minibatches(np.zeros((3, 1)), np.zeros(3), 0))
 
 
@@ -192,9 +242,12 @@ def test_best_lam_by_loo_tracks_bayes_one_over_n():
     from wdlib.experiments.trends import best_lam_vs_n
 
     res = best_lam_vs_n([100, 1600], np.logspace(-5, 2, 71), repeats=6, seed=1)
-    np.testing.assert_allclose(res.bayes_lams, [1.0 / (100 * 0.25), 1.0 / (1600 * 0.25)])
+    np.testing.assert_allclose(
+        res.bayes_lams, [1.0 / (100 * 0.25), 1.0 / (1600 * 0.25)]
+    )
     geo = np.exp(np.log(res.best_lams).mean(axis=0))
-    # within a factor 2 of sigma^2 / (n tau^2) at both sizes, and falling about 16-fold
+    # within a factor 2 of sigma^2 / (n tau^2) at both sizes, and falling about
+    # 16-fold
     assert np.all(np.abs(np.log(geo / res.bayes_lams)) < np.log(2.0))
     assert 6 < geo[0] / geo[1] < 40
 
@@ -258,9 +311,7 @@ def test_nan_in_X_rejected_before_any_step(make, tmp_path):
     ym = y
     with pytest.raises(
         ValueError,
-        match=(
-            r"X\[40:60\] must contain only finite numbers; got 1 NaN"
-        ),
+        match=(r"X\[40:60\] must contain only finite numbers; got 1 NaN"),
     ):
         train(model, opt, Xm, ym, epochs=1, batch_size=5, chunk_size=20)
     for p, p0 in zip(model.params, before):
@@ -281,9 +332,7 @@ def test_batch_and_chunk_sizes_validated():
     opt = wd.optim.SGD(model.params, lr=0.1)
     with pytest.raises(
         ValueError,
-        match=(
-            r"batch_size must be an integer >= 1; got 0\. Pass a larger"
-        ),
+        match=(r"batch_size must be an integer >= 1; got 0\. Pass a larger"),
     ):
         train(model, opt, X, y, epochs=1, batch_size=0)
     with pytest.raises(
@@ -307,8 +356,13 @@ def test_lists_are_accepted_like_arrays():
         model = MLP(3, 4, seed=0)
         opt = wd.optim.Adam(model.params, lr=0.05)
         res = train(
-            model, opt, *data, epochs=2, batch_size=8,
-            X_test=data[0], y_test=data[1],
+            model,
+            opt,
+            *data,
+            epochs=2,
+            batch_size=8,
+            X_test=data[0],
+            y_test=data[1],
         )
         params = [p.copy() for p in model.params]
         finals.append((params, res.train_loss, res.test_error))
@@ -340,16 +394,18 @@ def test_optimizer_on_copies_rejected_with_the_fix():
     other = LogisticModel(2)
     with pytest.raises(ValueError, match=r"model.params\[0\] is not among"):
         train(
-            model, wd.optim.SGD(other.params, lr=0.1), X, y,
-            epochs=1, batch_size=5,
+            model,
+            wd.optim.SGD(other.params, lr=0.1),
+            X,
+            y,
+            epochs=1,
+            batch_size=5,
         )
     w, b = model.params
     reordered = wd.optim.SGD([{"params": [b]}, {"params": [w]}], lr=0.1)
     with pytest.raises(
         ValueError,
-        match=(
-            r"optimizer must hold exactly model.params, in their order"
-        ),
+        match=(r"optimizer must hold exactly model.params, in their order"),
     ):
         train(model, reordered, X, y, epochs=1, batch_size=5)
     with pytest.raises(
@@ -448,21 +504,26 @@ def test_training_options_validated():
     opt = wd.optim.SGD(model.params, lr=0.1)
     with pytest.raises(
         ValueError,
-        match=(
-            r"X_test and y_test must be given together; got only X_test"
-        ),
+        match=(r"X_test and y_test must be given together; got only X_test"),
     ):
         train(model, opt, X, y, epochs=1, batch_size=5, X_test=X)
     with pytest.raises(ValueError, match=r"X_test must have 2 column\(s\)"):
         train(
-            model, opt, X, y, epochs=1, batch_size=5,
-            X_test=X[:, :1], y_test=y,
+            model,
+            opt,
+            X,
+            y,
+            epochs=1,
+            batch_size=5,
+            X_test=X[:, :1],
+            y_test=y,
         )
     with pytest.raises(
         ValueError, match=r"^X_test has 20 rows but y_test has 19;"
     ):
-        train(model, opt, X, y, epochs=1, batch_size=5, X_test=X,
-              y_test=y[:-1])
+        train(
+            model, opt, X, y, epochs=1, batch_size=5, X_test=X, y_test=y[:-1]
+        )
     with pytest.raises(
         ValueError, match=r"y_test must hold the class labels 0 and 1"
     ):
@@ -475,7 +536,12 @@ def test_training_options_validated():
         r"progress=0\.0",
     ):
         train(
-            model, opt, X, y, epochs=1, batch_size=5,
+            model,
+            opt,
+            X,
+            y,
+            epochs=1,
+            batch_size=5,
             lr_schedule=lambda p: float("nan"),
         )
     with pytest.raises(
@@ -484,21 +550,35 @@ def test_training_options_validated():
         next(iter_minibatches(X, y, 2, rng=0))
     with pytest.raises(
         ValueError,
-        match=(
-            r"lrs must contain only finite numbers >= 0; got \[-0\.1\]"
-        ),
+        match=(r"lrs must contain only finite numbers >= 0; got \[-0\.1\]"),
     ):
         sweep_lr_decay(
-            lambda: LogisticModel(2), wd.optim.SGD, [-0.1], [0.0],
-            X, y, X, y, epochs=1, batch_size=5,
+            lambda: LogisticModel(2),
+            wd.optim.SGD,
+            [-0.1],
+            [0.0],
+            X,
+            y,
+            X,
+            y,
+            epochs=1,
+            batch_size=5,
         )
 
 
 def test_sweep_accepts_sgdw():
     X, y = make_linear_teacher(200, 4, n_informative=2, seed=0)
     res = sweep_lr_decay(
-        lambda: LogisticModel(4), wd.optim.SGDW, [0.1], [0.0, 0.5],
-        X[:100], y[:100], X[100:], y[100:], epochs=2, batch_size=20,
+        lambda: LogisticModel(4),
+        wd.optim.SGDW,
+        [0.1],
+        [0.0, 0.5],
+        X[:100],
+        y[:100],
+        X[100:],
+        y[100:],
+        epochs=2,
+        batch_size=20,
     )
     assert res.test_error.shape == (1, 2)
     assert np.all(np.isfinite(res.test_error))

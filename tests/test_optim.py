@@ -1,4 +1,5 @@
-"""Tests for wdlib.optim against hand-computed steps and independent identities."""
+"""Tests for wdlib.optim against hand-computed steps and independent "
+"identities."""
 
 import math
 import re
@@ -13,8 +14,10 @@ from hypothesis import strategies as st
 import wdlib as wd
 from wdlib.optim import SGD, SGDW, Adam, AdamW
 
-# ---------------------------------------------------------------- hand-computed two-step examples
-# Scalar parameter theta0 = 1.0, gradients g1 = 0.5 (step 1) and g2 = -0.25 (step 2)
+# ---------------------------------------------------------------- hand-
+# computed two-step examples
+# Scalar parameter theta0 = 1.0, gradients g1 = 0.5 (step 1) and g2 = -0.25
+# (step 2)
 # of the *loss only*; every expected value below is plain scalar arithmetic.
 THETA0, G1, G2 = 1.0, 0.5, -0.25
 
@@ -79,10 +82,13 @@ def _adam_scalar(theta, grads, lr, b1, b2, eps, lam, decoupled):
 
 def test_adam_two_steps_by_hand():
     lr, b1, b2, eps, lam = 0.1, 0.9, 0.99, 1e-8, 0.3
-    # step 1: g = 0.5 + 0.3 = 0.8; m_hat = 0.8, v_hat = 0.64 -> theta = 1 - 0.1*0.8/(0.8+eps)
+    # step 1: g = 0.5 + 0.3 = 0.8; m_hat = 0.8, v_hat = 0.64 -> theta = 1 -
+    # 0.1*0.8/(0.8+eps)
     t1 = 1.0 - 0.1 * 0.8 / (0.8 + 1e-8)
     assert t1 == pytest.approx(0.9, abs=1e-8)
-    expected = _adam_scalar(THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=False)
+    expected = _adam_scalar(
+        THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=False
+    )
     assert expected[0] == t1
     got = _run(Adam, lr=lr, betas=(b1, b2), eps=eps, weight_decay=lam)
     assert got == pytest.approx(expected, abs=1e-14)
@@ -92,7 +98,9 @@ def test_adamw_two_steps_by_hand():
     lr, b1, b2, eps, lam = 0.1, 0.9, 0.99, 1e-8, 0.3
     # step 1: decay 1 -> 0.97, then Adam moves by lr*0.5/(0.5+eps)
     t1 = 0.97 - 0.1 * 0.5 / (0.5 + 1e-8)
-    expected = _adam_scalar(THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=True)
+    expected = _adam_scalar(
+        THETA0, [G1, G2], lr, b1, b2, eps, lam, decoupled=True
+    )
     assert expected[0] == pytest.approx(t1, abs=1e-15)
     got = _run(AdamW, lr=lr, betas=(b1, b2), eps=eps, weight_decay=lam)
     assert got == pytest.approx(expected, abs=1e-14)
@@ -106,7 +114,16 @@ def test_vector_parameters_update_coordinatewise(rng):
     for g in grads:
         opt.step([g])
     for idx in np.ndindex(w.shape):
-        ref = _adam_scalar(w0[idx], [g[idx] for g in grads], 0.05, 0.9, 0.999, 1e-8, 0.1, False)
+        ref = _adam_scalar(
+            w0[idx],
+            [g[idx] for g in grads],
+            0.05,
+            0.9,
+            0.999,
+            1e-8,
+            0.1,
+            False,
+        )
         assert w[idx] == pytest.approx(ref[-1], abs=1e-13)
 
 
@@ -121,7 +138,8 @@ def test_sgd_coupled_decay_equals_sgd_on_l2_penalized_loss(rng):
     for _ in range(50):
         grad_loss = lambda w: -X.T @ (y - X @ w) / len(y)  # noqa: E731
         opt_a.step([grad_loss(w_a)])
-        # gradient of the penalized objective 1/(2n)||y - Xw||^2 + lam/2 ||w||^2, from wdlib.objectives
+        # gradient of the penalized objective 1/(2n)||y - Xw||^2 + lam/2
+        # ||w||^2, from wdlib.objectives
         g_pen, _ = wd.ridge_gradient(X, y, w_b, 0.0, lam)
         opt_b.step([g_pen])
     np.testing.assert_allclose(w_a, w_b, rtol=1e-12, atol=1e-14)
@@ -130,7 +148,9 @@ def test_sgd_coupled_decay_equals_sgd_on_l2_penalized_loss(rng):
     opt_c = SGD([w_c], lr=0.2, weight_decay=lam)
     for _ in range(2000):
         opt_c.step([-X.T @ (y - X @ w_c) / len(y)])
-    closed = np.linalg.solve(X.T @ X / len(y) + lam * np.eye(3), X.T @ y / len(y))
+    closed = np.linalg.solve(
+        X.T @ X / len(y) + lam * np.eye(3), X.T @ y / len(y)
+    )
     np.testing.assert_allclose(w_c, closed, rtol=1e-9)
 
 
@@ -144,14 +164,17 @@ def test_adamw_shrinks_zero_gradient_weight_geometrically_adam_l2_linearly():
         opt_a.step([np.zeros(1)])
     # AdamW: exactly (1 - lr*wd)^t
     assert w_w[0] == pytest.approx(2.0 * (1 - lr * lam) ** steps, rel=1e-14)
-    # Adam + L2: the penalty gradient is normalized away, each step moves by ~lr
-    # (within 1% of lr * steps: the penalty gradient shrinks with w, so m_hat/sqrt(v_hat) < 1)
+    # Adam + L2: the penalty gradient is normalized away, each step moves by
+    # ~lr
+    # (within 1% of lr * steps: the penalty gradient shrinks with w, so
+    # m_hat/sqrt(v_hat) < 1)
     assert w_a[0] == pytest.approx(2.0 - lr * steps, abs=0.01 * lr * steps)
     assert abs(w_w[0] - w_a[0]) > 0.15
 
 
 def test_adam_l2_decay_independent_of_lambda_for_zero_gradient():
-    # the whole point of decoupling: with Adam + L2, wd=1e-4 and wd=1 shrink alike
+    # the whole point of decoupling: with Adam + L2, wd=1e-4 and wd=1 shrink
+    # alike
     finals = []
     for lam in (1e-4, 1.0):
         w = np.array([1.0])
@@ -159,7 +182,8 @@ def test_adam_l2_decay_independent_of_lambda_for_zero_gradient():
         for _ in range(10):
             opt.step([np.zeros(1)])
         finals.append(float(w[0]))
-    # a 10^4-fold change of lambda moves the result by less than 1e-4 (about 0.1% of the 0.1 travelled)
+    # a 10^4-fold change of lambda moves the result by less than 1e-4 (about
+    # 0.1% of the 0.1 travelled)
     assert finals[0] == pytest.approx(finals[1], abs=1e-4)
     assert finals[0] == pytest.approx(0.9, abs=1e-3)
 
@@ -175,7 +199,8 @@ def test_adamw_equals_adam_when_no_decay(rng):
     np.testing.assert_array_equal(a, b)
 
 
-# ---------------------------------------------------------------- excluding biases
+# ---------------------------------------------------------------- excluding
+# biases
 @pytest.mark.parametrize("cls", [SGD, SGDW, Adam, AdamW])
 def test_decay_mask_and_groups_exclude_biases(cls):
     def make():
@@ -184,7 +209,11 @@ def test_decay_mask_and_groups_exclude_biases(cls):
     w1, b1 = make()
     o1 = cls([w1, b1], lr=0.1, weight_decay=0.5, decay_mask=[True, False])
     w2, b2 = make()
-    o2 = cls([{"params": [w2]}, {"params": [b2], "weight_decay": 0.0}], lr=0.1, weight_decay=0.5)
+    o2 = cls(
+        [{"params": [w2]}, {"params": [b2], "weight_decay": 0.0}],
+        lr=0.1,
+        weight_decay=0.5,
+    )
     w3, b3 = make()
     o3 = cls([w3, b3], lr=0.1, weight_decay=0.0)
     for _ in range(3):
@@ -232,11 +261,17 @@ def test_errors():
     w = np.zeros(2)
     with pytest.raises(ValueError, match=r"lr must be >= 0; got -0.1"):
         SGD([w], lr=-0.1)
-    with pytest.raises(ValueError, match=r"weight_decay must be >= 0; got -1.0"):
+    with pytest.raises(
+        ValueError, match=r"weight_decay must be >= 0; got -1.0"
+    ):
         AdamW([w], weight_decay=-1.0)
-    with pytest.raises(ValueError, match=r"betas\[1\] must be in \[0, 1\); got 1.0"):
+    with pytest.raises(
+        ValueError, match=r"betas\[1\] must be in \[0, 1\); got 1.0"
+    ):
         Adam([w], betas=(0.9, 1.0))
-    with pytest.raises(ValueError, match=r"betas\[0\] must be in \[0, 1\); got -0.1"):
+    with pytest.raises(
+        ValueError, match=r"betas\[0\] must be in \[0, 1\); got -0.1"
+    ):
         AdamW([w], betas=(-0.1, 0.999))
     with pytest.raises(TypeError, match=r"betas must be a pair"):
         Adam([w], betas=0.9)
@@ -244,9 +279,7 @@ def test_errors():
         Adam([w], eps=0.0)
     with pytest.raises(
         ValueError,
-        match=(
-            r"lr must be a finite number; got nan\. Pass a finite"
-        ),
+        match=(r"lr must be a finite number; got nan\. Pass a finite"),
     ):
         Adam([w], lr=float("nan"))
     with pytest.raises(
@@ -265,9 +298,7 @@ def test_errors():
         SGD([w], lr=0.1, momentum=0.9, dampening=0.5, nesterov=True)
     with pytest.raises(
         ValueError,
-        match=(
-            r"momentum must be >= 0; got -0.5\. Pass a non-negative"
-        ),
+        match=(r"momentum must be >= 0; got -0.5\. Pass a non-negative"),
     ):
         SGD([w], lr=0.1, momentum=-0.5)
     with pytest.raises(ValueError, match=r"momentum must be >= 0; got -0.5"):
@@ -279,9 +310,13 @@ def test_errors():
 
 
 def test_param_errors():
-    with pytest.raises(TypeError, match=r"params\[0\] must be a numpy array of floats"):
+    with pytest.raises(
+        TypeError, match=r"params\[0\] must be a numpy array of floats"
+    ):
         SGD([np.array([1, 2])], lr=0.1)
-    with pytest.raises(TypeError, match=r"params\[1\] must be a numpy array of floats"):
+    with pytest.raises(
+        TypeError, match=r"params\[1\] must be a numpy array of floats"
+    ):
         SGD([np.zeros(2), [1.0, 2.0]], lr=0.1)
     ro = np.zeros(2)
     ro.flags.writeable = False
@@ -291,22 +326,22 @@ def test_param_errors():
         SGD(np.zeros(2), lr=0.1)
     with pytest.raises(
         ValueError,
-        match=(
-            r"params must hold at least one array; got an empty list"
-        ),
+        match=(r"params must hold at least one array; got an empty list"),
     ):
         SGD([], lr=0.1)
-    with pytest.raises(ValueError, match=r"decay_mask must be a list of 2 bools"):
+    with pytest.raises(
+        ValueError, match=r"decay_mask must be a list of 2 bools"
+    ):
         AdamW([np.zeros(2), np.zeros(1)], decay_mask=[True])
-    with pytest.raises(ValueError, match=r"unknown option\(s\) \['momentum'\]"):
+    with pytest.raises(
+        ValueError, match=r"unknown option\(s\) \['momentum'\]"
+    ):
         Adam([{"params": [np.zeros(2)], "momentum": 0.9}])
     with pytest.raises(ValueError, match=r"decay_mask cannot be combined"):
         Adam([{"params": [np.zeros(2)]}], decay_mask=[True])
     with pytest.raises(
         ValueError,
-        match=(
-            r"group 0 must have a 'params' key; got keys \['lr'\]"
-        ),
+        match=(r"group 0 must have a 'params' key; got keys \['lr'\]"),
     ):
         Adam([{"lr": 0.1}])
     with pytest.raises(
@@ -315,23 +350,27 @@ def test_param_errors():
         SGDW([{"params": [np.zeros(2)], "nesterov": True}], lr=0.1)
     with pytest.raises(
         TypeError,
-        match=(
-            r"params must be either a list of arrays or .* got a mix"
-        ),
+        match=(r"params must be either a list of arrays or .* got a mix"),
     ):
         SGD([np.zeros(2), {"params": [np.zeros(1)]}], lr=0.1)
 
 
 def test_step_errors():
     opt = Adam([np.zeros(2), np.zeros(3)])
-    with pytest.raises(ValueError, match=r"grads must be a list of 2 arrays.*got 1"):
+    with pytest.raises(
+        ValueError, match=r"grads must be a list of 2 arrays.*got 1"
+    ):
         opt.step([np.zeros(2)])
-    with pytest.raises(ValueError, match=r"grads\[1\] has shape \(2,\) but params\[1\] has shape \(3,\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"grads\[1\] has shape \(2,\) but params\[1\] has shape \(3,\)",
+    ):
         opt.step([np.zeros(2), np.zeros(2)])
 
 
 def test_sgd_positional_order_follows_the_book_interface():
-    # SGD(params, lr, momentum, weight_decay, nesterov): the fourth positional is the decay
+    # SGD(params, lr, momentum, weight_decay, nesterov): the fourth positional
+    # is the decay
     w = np.array([1.0])
     SGD([w], 0.1, 0.0, 0.5).step([np.zeros(1)])
     assert w[0] == pytest.approx(1.0 - 0.1 * 0.5)
@@ -433,9 +472,7 @@ def test_sgdw_equals_paper_algorithm_with_lambda_alpha_times_wd(mu, etas, rng):
     alpha, lam = 0.2, 0.3
     theta0 = rng.normal(size=3)
     grads = [rng.normal(size=3) for _ in etas]
-    ref = _loshchilov_hutter_sgdw(
-        theta0, grads, alpha, mu, alpha * lam, etas
-    )
+    ref = _loshchilov_hutter_sgdw(theta0, grads, alpha, mu, alpha * lam, etas)
     p = theta0.copy()
     opt = SGDW([p], alpha, mu, lam)
     for g, eta in zip(grads, etas):
@@ -466,8 +503,13 @@ def test_adam_decoupled_equals_adamw_bit_for_bit(rng):
         return [r.normal(size=(3, 2)), r.normal(size=2), r.normal(size=1)]
 
     pa, pw = make(), make()
-    kw = dict(lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.2,
-              decay_mask=[True, False, True])
+    kw = dict(
+        lr=0.05,
+        betas=(0.8, 0.99),
+        eps=1e-6,
+        weight_decay=0.2,
+        decay_mask=[True, False, True],
+    )
     oa = Adam(pa, decoupled_weight_decay=True, **kw)
     ow = AdamW(pw, **kw)
     for t in range(30):
@@ -488,8 +530,14 @@ def test_adam_decoupled_two_steps_by_hand():
     )
     first = 0.97 - 0.1 * 0.5 / (0.5 + 1e-8)
     assert expected[0] == pytest.approx(first, abs=1e-15)
-    got = _run(Adam, lr=lr, betas=(b1, b2), eps=eps, weight_decay=lam,
-               decoupled_weight_decay=True)
+    got = _run(
+        Adam,
+        lr=lr,
+        betas=(b1, b2),
+        eps=eps,
+        weight_decay=lam,
+        decoupled_weight_decay=True,
+    )
     assert got == pytest.approx(expected, abs=1e-14)
     # and the default stays coupled
     coupled = _adam_scalar(
@@ -522,9 +570,7 @@ def test_adamw_rejects_the_decoupled_option():
     # AdamW is always decoupled; the option belongs to Adam only
     with pytest.raises(
         TypeError,
-        match=(
-            r"unexpected keyword argument 'decoupled_weight_decay'"
-        ),
+        match=(r"unexpected keyword argument 'decoupled_weight_decay'"),
     ):
         AdamW([np.zeros(1)], decoupled_weight_decay=False)
 
@@ -540,8 +586,9 @@ def _all_optimizers():
     ]
 
 
-@pytest.mark.parametrize("make", _all_optimizers(),
-                         ids=["sgd", "sgd-mom", "sgdw", "adam", "adamw"])
+@pytest.mark.parametrize(
+    "make", _all_optimizers(), ids=["sgd", "sgd-mom", "sgdw", "adam", "adamw"]
+)
 def test_nan_gradient_warns_once_naming_the_gradient(make):
     p = np.array([1.0, 2.0])
     opt = make([p])

@@ -1,4 +1,5 @@
-"""ridge_fit against independent answers: lstsq on the augmented system and scikit-learn."""
+"""ridge_fit against independent answers: lstsq on the augmented system and "
+"scikit-learn."""
 
 import warnings
 
@@ -16,12 +17,15 @@ SOLVERS = ["auto", "cholesky", "kernel", "svd"]
 
 
 def augmented_lstsq(X, y, lam, fit_intercept=True):
-    """Ridge as ordinary least squares on rows [X 1; sqrt(n lam) I 0] (no intercept penalty)."""
+    """Ridge as ordinary least squares on rows [X 1; sqrt(n lam) I 0] (no "
+    "intercept penalty)."""
     n, d = X.shape
     A = np.hstack([X, np.ones((n, 1))]) if fit_intercept else X
     pad = np.zeros((d, A.shape[1]))
     pad[:, :d] = np.sqrt(n * lam) * np.eye(d)
-    sol = np.linalg.lstsq(np.vstack([A, pad]), np.concatenate([y, np.zeros(d)]), rcond=None)[0]
+    sol = np.linalg.lstsq(
+        np.vstack([A, pad]), np.concatenate([y, np.zeros(d)]), rcond=None
+    )[0]
     return sol[:d], (sol[d] if fit_intercept else 0.0)
 
 
@@ -63,9 +67,18 @@ def test_matches_augmented_least_squares(rng, solver, fit_intercept, shape):
 
 
 def test_auto_picks_by_shape_and_penalty(rng):
-    assert wd.ridge_fit(rng.normal(size=(30, 3)), rng.normal(size=30), 0.1).solver == "cholesky"
-    assert wd.ridge_fit(rng.normal(size=(3, 30)), rng.normal(size=3), 0.1).solver == "kernel"
-    assert wd.ridge_fit(rng.normal(size=(30, 3)), rng.normal(size=30), 0.0).solver == "svd"
+    assert (
+        wd.ridge_fit(rng.normal(size=(30, 3)), rng.normal(size=30), 0.1).solver
+        == "cholesky"
+    )
+    assert (
+        wd.ridge_fit(rng.normal(size=(3, 30)), rng.normal(size=3), 0.1).solver
+        == "kernel"
+    )
+    assert (
+        wd.ridge_fit(rng.normal(size=(30, 3)), rng.normal(size=30), 0.0).solver
+        == "svd"
+    )
 
 
 def test_collinear_columns_without_penalty_give_min_norm_least_squares(rng):
@@ -74,12 +87,16 @@ def test_collinear_columns_without_penalty_give_min_norm_least_squares(rng):
     y = rng.normal(size=25)
     ours = wd.ridge_fit(X, y, 0.0)
     Xc, yc = X - X.mean(0), y - y.mean()
-    np.testing.assert_allclose(ours.coef, np.linalg.pinv(Xc) @ yc, rtol=1e-8, atol=1e-12)
+    np.testing.assert_allclose(
+        ours.coef, np.linalg.pinv(Xc) @ yc, rtol=1e-8, atol=1e-12
+    )
     assert ours.coef[0] == pytest.approx(ours.coef[1], rel=1e-10)
 
 
 def test_explicit_cholesky_failure_is_reported_not_hidden(rng):
-    X = np.hstack([rng.normal(size=(10, 1)), np.zeros((10, 1))])  # exactly singular Gram
+    X = np.hstack(
+        [rng.normal(size=(10, 1)), np.zeros((10, 1))]
+    )  # exactly singular Gram
     y = rng.normal(size=10)
     with pytest.raises(
         ValueError,
@@ -110,7 +127,9 @@ def test_auto_falls_back_to_svd_when_cholesky_fails(rng, monkeypatch):
     X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
     fit = wd.ridge_fit(X, y, 0.1)
     assert fit.solver == "svd"
-    np.testing.assert_allclose(fit.coef, augmented_lstsq(X, y, 0.1)[0], rtol=1e-10)
+    np.testing.assert_allclose(
+        fit.coef, augmented_lstsq(X, y, 0.1)[0], rtol=1e-10
+    )
 
 
 def test_predict_and_frozen_result(rng):
@@ -120,9 +139,15 @@ def test_predict_and_frozen_result(rng):
     np.testing.assert_allclose(fit.predict(X), X @ fit.coef + fit.intercept)
     with pytest.raises(AttributeError):
         fit.intercept = 0.0
-    with pytest.raises(ValueError, match=r"X must have 3 column\(s\) like the training data; got shape \(1, 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"X must have 3 column\(s\) like the training data; got shape \(1, 4\)",
+    ):
         fit.predict(np.ones((1, 4)))
-    with pytest.raises(ValueError, match=r"X must be 2-D of shape \(n_samples, n_features\); got 1-D"):
+    with pytest.raises(
+        ValueError,
+        match=r"X must be 2-D of shape \(n_samples, n_features\); got 1-D",
+    ):
         fit.predict(np.ones(3))
 
 
@@ -132,7 +157,9 @@ def test_effective_dof_against_hat_matrix_trace(rng):
     Xc = X - X.mean(0)
     for lam in [0.0, 0.1, 3.0]:
         hat = Xc @ np.linalg.solve(Xc.T @ Xc + n * lam * np.eye(5), Xc.T)
-        assert wd.effective_dof(X, lam)[0] == pytest.approx(np.trace(hat), rel=1e-10)
+        assert wd.effective_dof(X, lam)[0] == pytest.approx(
+            np.trace(hat), rel=1e-10
+        )
 
 
 finite = st.floats(-10, 10, allow_nan=False, allow_infinity=False)
@@ -162,7 +189,9 @@ def test_normal_equations_hold(problem, lam):
 @given(problems(), st.lists(st.floats(1e-4, 1e4), min_size=2, max_size=6))
 def test_norm_of_weights_never_grows_with_lam(problem, lams):
     X, y = problem
-    norms = [np.linalg.norm(wd.ridge_fit(X, y, lam).coef) for lam in sorted(lams)]
+    norms = [
+        np.linalg.norm(wd.ridge_fit(X, y, lam).coef) for lam in sorted(lams)
+    ]
     assert all(b <= a * (1 + 1e-8) + 1e-12 for a, b in zip(norms, norms[1:]))
 
 

@@ -1,4 +1,5 @@
-"""ridge_path, loo_cv and kfold_cv against brute-force refits and scikit-learn."""
+"""ridge_path, loo_cv and kfold_cv against brute-force refits and "
+"scikit-learn."""
 
 import numpy as np
 import pytest
@@ -26,7 +27,13 @@ def _brute_force_loo(X, y, lams, fit_intercept):
         errors = []
         for i in range(n):
             keep = np.arange(n) != i
-            fit = wd.ridge_fit(X[keep], y[keep], lam * n / (n - 1), fit_intercept=fit_intercept, solver="svd")
+            fit = wd.ridge_fit(
+                X[keep],
+                y[keep],
+                lam * n / (n - 1),
+                fit_intercept=fit_intercept,
+                solver="svd",
+            )
             errors.append(y[i] - fit.predict(X[i : i + 1])[0])
         mse.append(np.mean(np.square(errors)))
     return np.array(mse)
@@ -39,7 +46,9 @@ def test_ridge_path_equals_ridge_fit_at_every_lam(rng, shape, fit_intercept):
     path = wd.ridge_path(X, y, LAMS, fit_intercept=fit_intercept)
     assert path.coefs.shape == (LAMS.size, shape[1])
     for lam, coef, intercept in zip(LAMS, path.coefs, path.intercepts):
-        ref = wd.ridge_fit(X, y, lam, fit_intercept=fit_intercept, solver="svd")
+        ref = wd.ridge_fit(
+            X, y, lam, fit_intercept=fit_intercept, solver="svd"
+        )
         np.testing.assert_allclose(coef, ref.coef, rtol=1e-9, atol=1e-12)
         assert intercept == pytest.approx(ref.intercept, rel=1e-9, abs=1e-12)
 
@@ -50,8 +59,15 @@ def test_ridge_path_against_lstsq_on_augmented_system(rng):
     n, d = X.shape
     path = wd.ridge_path(X, y, LAMS)
     for lam, coef, b in zip(LAMS, path.coefs, path.intercepts):
-        A = np.vstack([np.hstack([X, np.ones((n, 1))]), np.hstack([np.sqrt(n * lam) * np.eye(d), np.zeros((d, 1))])])
-        theta = np.linalg.lstsq(A, np.concatenate([y, np.zeros(d)]), rcond=None)[0]
+        A = np.vstack(
+            [
+                np.hstack([X, np.ones((n, 1))]),
+                np.hstack([np.sqrt(n * lam) * np.eye(d), np.zeros((d, 1))]),
+            ]
+        )
+        theta = np.linalg.lstsq(
+            A, np.concatenate([y, np.zeros(d)]), rcond=None
+        )[0]
         np.testing.assert_allclose(coef, theta[:d], rtol=1e-9)
         assert b == pytest.approx(theta[d], rel=1e-9)
 
@@ -60,7 +76,9 @@ def test_ridge_path_lam_zero_is_min_norm_least_squares(rng):
     X, y = _problem(rng, 10, 30)
     Xc, yc = X - X.mean(0), y - y.mean()
     coef = wd.ridge_path(X, y, [0.0]).coefs[0]
-    np.testing.assert_allclose(coef, np.linalg.pinv(Xc) @ yc, rtol=1e-8, atol=1e-12)
+    np.testing.assert_allclose(
+        coef, np.linalg.pinv(Xc) @ yc, rtol=1e-8, atol=1e-12
+    )
 
 
 def test_ridge_path_predict_and_mse(rng):
@@ -68,8 +86,13 @@ def test_ridge_path_predict_and_mse(rng):
     path = wd.ridge_path(X, y, LAMS)
     pred = path.predict(X[:5])
     assert pred.shape == (5, LAMS.size)
-    np.testing.assert_allclose(pred[:, 2], wd.ridge_fit(X, y, LAMS[2]).predict(X[:5]))
-    np.testing.assert_allclose(path.mse(X, y)[3], np.mean((y - wd.ridge_fit(X, y, LAMS[3]).predict(X)) ** 2))
+    np.testing.assert_allclose(
+        pred[:, 2], wd.ridge_fit(X, y, LAMS[2]).predict(X[:5])
+    )
+    np.testing.assert_allclose(
+        path.mse(X, y)[3],
+        np.mean((y - wd.ridge_fit(X, y, LAMS[3]).predict(X)) ** 2),
+    )
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -77,20 +100,31 @@ def test_ridge_path_predict_and_mse(rng):
 def test_loo_cv_equals_brute_force(rng, shape, fit_intercept):
     X, y = _problem(rng, *shape)
     cv = wd.loo_cv(X, y, LAMS, fit_intercept=fit_intercept)
-    np.testing.assert_allclose(cv.mse, _brute_force_loo(X, y, LAMS, fit_intercept), rtol=1e-10)
+    np.testing.assert_allclose(
+        cv.mse, _brute_force_loo(X, y, LAMS, fit_intercept), rtol=1e-10
+    )
     assert cv.k == shape[0]
     assert cv.best_lam == LAMS[np.argmin(cv.mse)]
 
 
 def test_loo_cv_lam_zero_is_ordinary_least_squares_loo(rng):
     X, y = _problem(rng, 30, 4)
-    np.testing.assert_allclose(wd.loo_cv(X, y, [0.0]).mse, _brute_force_loo(X, y, [0.0], True), rtol=1e-10)
+    np.testing.assert_allclose(
+        wd.loo_cv(X, y, [0.0]).mse,
+        _brute_force_loo(X, y, [0.0], True),
+        rtol=1e-10,
+    )
 
 
 def test_loo_cv_lam_zero_interpolating_limit(rng):
-    # d > n: every refit interpolates; lam = 0 is the limit of small lam (min-norm refits)
+    # d > n: every refit interpolates; lam = 0 is the limit of small lam (min-
+    # norm refits)
     X, y = _problem(rng, 10, 30)
-    np.testing.assert_allclose(wd.loo_cv(X, y, [0.0]).mse, _brute_force_loo(X, y, [0.0], True), rtol=1e-9)
+    np.testing.assert_allclose(
+        wd.loo_cv(X, y, [0.0]).mse,
+        _brute_force_loo(X, y, [0.0], True),
+        rtol=1e-9,
+    )
 
 
 @pytest.mark.parametrize("shape", [(60, 8), (30, 80)])
@@ -100,10 +134,14 @@ def test_loo_cv_equals_sklearn_ridgecv(rng, shape, fit_intercept):
     X, y = _problem(rng, *shape)
     n = shape[0]
     try:
-        ref = linear_model.RidgeCV(alphas=n * LAMS, fit_intercept=fit_intercept, store_cv_results=True).fit(X, y)
+        ref = linear_model.RidgeCV(
+            alphas=n * LAMS, fit_intercept=fit_intercept, store_cv_results=True
+        ).fit(X, y)
         squared = ref.cv_results_
     except TypeError:  # scikit-learn < 1.5
-        ref = linear_model.RidgeCV(alphas=n * LAMS, fit_intercept=fit_intercept, store_cv_values=True).fit(X, y)
+        ref = linear_model.RidgeCV(
+            alphas=n * LAMS, fit_intercept=fit_intercept, store_cv_values=True
+        ).fit(X, y)
         squared = ref.cv_values_
     cv = wd.loo_cv(X, y, LAMS, fit_intercept=fit_intercept)
     np.testing.assert_allclose(cv.mse, squared.mean(axis=0), rtol=1e-8)
@@ -114,10 +152,13 @@ def test_loo_cv_one_standard_error_rule(rng):
     X, y = _problem(rng, 40, 5)
     lams = np.logspace(-4, 2, 30)
     cv = wd.loo_cv(X, y, lams)
-    # reference straight from the definition, with the squared errors from brute force
+    # reference straight from the definition, with the squared errors from
+    # brute force
     best = np.argmin(cv.mse)
     threshold = cv.mse[best] + cv.mse_std[best] / np.sqrt(len(y))
-    assert cv.lam_1se == max(lam for lam, m in zip(lams, cv.mse) if m <= threshold)
+    assert cv.lam_1se == max(
+        lam for lam, m in zip(lams, cv.mse) if m <= threshold
+    )
     assert cv.lam_1se >= cv.best_lam
 
 
@@ -128,7 +169,13 @@ def _brute_force_kfold(X, y, lams, k, seed, fit_intercept):
     for i, val in enumerate(folds):
         train = np.setdiff1d(np.arange(n), val)
         for j, lam in enumerate(lams):
-            fit = wd.ridge_fit(X[train], y[train], lam * n / train.size, fit_intercept=fit_intercept, solver="svd")
+            fit = wd.ridge_fit(
+                X[train],
+                y[train],
+                lam * n / train.size,
+                fit_intercept=fit_intercept,
+                solver="svd",
+            )
             errors[i, j] = np.mean((y[val] - fit.predict(X[val])) ** 2)
     return errors
 
@@ -140,10 +187,18 @@ def test_kfold_cv_equals_brute_force_with_the_same_folds(rng, shape, k):
     cv = wd.kfold_cv(X, y, LAMS, k=k, seed=3)
     errors = _brute_force_kfold(X, y, LAMS, k, 3, True)
     np.testing.assert_allclose(cv.mse, errors.mean(axis=0), rtol=1e-9)
-    np.testing.assert_allclose(cv.mse_std, errors.std(axis=0, ddof=1), rtol=1e-7)
-    np.testing.assert_allclose(cv.mse_se, errors.std(axis=0, ddof=1) / np.sqrt(k), rtol=1e-7)
+    np.testing.assert_allclose(
+        cv.mse_std, errors.std(axis=0, ddof=1), rtol=1e-7
+    )
+    np.testing.assert_allclose(
+        cv.mse_se, errors.std(axis=0, ddof=1) / np.sqrt(k), rtol=1e-7
+    )
     assert cv.best_lam == LAMS[np.argmin(errors.mean(axis=0))]
-    within = errors.mean(axis=0) <= errors.mean(axis=0).min() + cv.mse_se[np.argmin(errors.mean(axis=0))]
+    within = (
+        errors.mean(axis=0)
+        <= errors.mean(axis=0).min()
+        + cv.mse_se[np.argmin(errors.mean(axis=0))]
+    )
     assert cv.lam_1se == LAMS[within].max()
 
 
@@ -162,7 +217,9 @@ def test_kfold_seed_changes_the_split_and_is_reproducible(rng):
 
 def test_kfold_with_k_equal_n_is_leave_one_out(rng):
     X, y = _problem(rng, 15, 4)
-    np.testing.assert_allclose(wd.kfold_cv(X, y, LAMS, k=15).mse, wd.loo_cv(X, y, LAMS).mse, rtol=1e-9)
+    np.testing.assert_allclose(
+        wd.kfold_cv(X, y, LAMS, k=15).mse, wd.loo_cv(X, y, LAMS).mse, rtol=1e-9
+    )
 
 
 def test_bias_variance_against_direct_computation(rng):
@@ -171,26 +228,58 @@ def test_bias_variance_against_direct_computation(rng):
     f_eval = X_eval @ np.ones(4)
     bv = bias_variance(sets, X_eval, f_eval, LAMS[:3])
     for j, lam in enumerate(LAMS[:3]):
-        preds = np.array([wd.ridge_fit(Xt, yt, lam).predict(X_eval) for Xt, yt in sets])
-        assert bv.bias2[j] == pytest.approx(np.mean((preds.mean(0) - f_eval) ** 2), rel=1e-9)
+        preds = np.array(
+            [wd.ridge_fit(Xt, yt, lam).predict(X_eval) for Xt, yt in sets]
+        )
+        assert bv.bias2[j] == pytest.approx(
+            np.mean((preds.mean(0) - f_eval) ** 2), rel=1e-9
+        )
         assert bv.variance[j] == pytest.approx(np.mean(preds.var(0)), rel=1e-9)
     np.testing.assert_allclose(bv.mse, bv.bias2 + bv.variance, rtol=1e-12)
 
 
 def test_bias_variance_rejects_bad_input(rng):
     X, y = _problem(rng, 10, 3)
-    with pytest.raises(ValueError, match=r"f_eval must be 1-D of shape \(10,\) to match X_eval; got shape \(3,\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"f_eval must be 1-D of shape \(10,\) to match X_eval; got shape \(3,\)",
+    ):
         bias_variance([(X, y), (X, y)], X, y[:3], LAMS)
-    with pytest.raises(ValueError, match=r"train_sets must hold at least 2 training sets to measure a variance; got 1"):
+    with pytest.raises(
+        ValueError,
+        match=r"train_sets must hold at least 2 training sets to measure a variance; got 1",
+    ):
         bias_variance([(X, y)], X, y, LAMS)
 
 
 BAD_LAMS = [
-    (-1.0, ValueError, r"lams must be a non-empty 1-D sequence of numbers >= 0; got shape \(\)"),
-    ([], ValueError, r"lams must be a non-empty 1-D sequence of numbers >= 0; got shape \(0,\)"),
-    ([0.1, -1.0], ValueError, r"lams must contain only finite numbers >= 0; got \[-1\.0\]"),
-    ([0.1, np.nan], ValueError, r"lams must contain only finite numbers >= 0; got \[nan\]"),
-    ([[0.1, 1.0]], ValueError, r"lams must be a non-empty 1-D sequence .* got shape \(1, 2\)"),
+    (
+        -1.0,
+        ValueError,
+        r"lams must be a non-empty 1-D sequence of numbers >= 0; got shape "
+        r"\(\)",
+    ),
+    (
+        [],
+        ValueError,
+        r"lams must be a non-empty 1-D sequence of numbers >= 0; got shape "
+        r"\(0,\)",
+    ),
+    (
+        [0.1, -1.0],
+        ValueError,
+        r"lams must contain only finite numbers >= 0; got \[-1\.0\]",
+    ),
+    (
+        [0.1, np.nan],
+        ValueError,
+        r"lams must contain only finite numbers >= 0; got \[nan\]",
+    ),
+    (
+        [[0.1, 1.0]],
+        ValueError,
+        r"lams must be a non-empty 1-D sequence .* got shape \(1, 2\)",
+    ),
     ("0.1", TypeError, r"lams must be a numeric array-like; got '0\.1'"),
 ]
 
@@ -206,10 +295,19 @@ def test_bad_lams_are_rejected(rng, func, lams, error, message):
 @pytest.mark.parametrize(
     ("k", "error", "message"),
     [
-        (1, ValueError, r"k must be an integer >= 2; got 1\. Pass a larger value"),
+        (
+            1,
+            ValueError,
+            r"k must be an integer >= 2; got 1\. Pass a larger value",
+        ),
         (2.5, TypeError, r"k must be an integer >= 2; got 2\.5"),
         (True, TypeError, r"k must be an integer >= 2; got True"),
-        (11, ValueError, r"k must be at most n_samples=10 \(each fold needs a sample\); got k=11\. Pass a smaller k, or use loo_cv"),
+        (
+            11,
+            ValueError,
+            r"k must be at most n_samples=10 \(each fold needs a sample\); "
+            r"got k=11\. Pass a smaller k, or use loo_cv",
+        ),
     ],
 )
 def test_bad_k_is_rejected(rng, k, error, message):
@@ -219,7 +317,10 @@ def test_bad_k_is_rejected(rng, k, error, message):
 
 
 def test_loo_needs_two_samples():
-    with pytest.raises(ValueError, match=r"loo_cv needs at least 2 samples to leave one out; got 1"):
+    with pytest.raises(
+        ValueError,
+        match=r"loo_cv needs at least 2 samples to leave one out; got 1",
+    ):
         wd.loo_cv(np.ones((1, 2)), np.ones(1), LAMS)
 
 
@@ -240,7 +341,9 @@ def test_inputs_not_modified(rng):
 @given(seed=st.integers(0, 10_000), n=st.integers(3, 25), d=st.integers(1, 25))
 def test_path_norm_never_grows_with_lam(seed, n, d):
     X, y = _problem(np.random.default_rng(seed), n, d)
-    norms = np.linalg.norm(wd.ridge_path(X, y, np.logspace(-4, 3, 15)).coefs, axis=1)
+    norms = np.linalg.norm(
+        wd.ridge_path(X, y, np.logspace(-4, 3, 15)).coefs, axis=1
+    )
     assert np.all(np.diff(norms) <= 1e-10 * norms[0] + 1e-14)
 
 
@@ -249,7 +352,11 @@ def test_path_norm_never_grows_with_lam(seed, n, d):
 def test_loo_matches_brute_force_for_random_shapes(seed, n, d):
     X, y = _problem(np.random.default_rng(seed), n, d)
     lams = np.array([0.01, 1.0])
-    np.testing.assert_allclose(wd.loo_cv(X, y, lams).mse, _brute_force_loo(X, y, lams, True), rtol=1e-8)
+    np.testing.assert_allclose(
+        wd.loo_cv(X, y, lams).mse,
+        _brute_force_loo(X, y, lams, True),
+        rtol=1e-8,
+    )
 
 
 def test_plot_cv_curve_marks_both_choices(rng):
@@ -259,10 +366,16 @@ def test_plot_cv_curve_marks_both_choices(rng):
     X, y = _problem(rng, 30, 4)
     cv = wd.kfold_cv(X, y, np.logspace(-3, 2, 12))
     ax = wd.plotting.plot_cv_curve(cv, label="5-fold", ax=Figure().subplots())
-    vertical = sorted(line.get_xdata()[0] for line in ax.get_lines() if len(set(line.get_xdata())) == 1)
+    vertical = sorted(
+        line.get_xdata()[0]
+        for line in ax.get_lines()
+        if len(set(line.get_xdata())) == 1
+    )
     assert vertical == sorted([cv.best_lam, cv.lam_1se])
     assert ax.get_xscale() == "log"
-    with pytest.raises(TypeError, match=r"cv must be a CVResult .* got dict without \.lams"):
+    with pytest.raises(
+        TypeError, match=r"cv must be a CVResult .* got dict without \.lams"
+    ):
         wd.plotting.plot_cv_curve({}, label="x", ax=Figure().subplots())
 
 
@@ -337,8 +450,12 @@ def test_loo_cv_at_lam_zero_refits_min_norm_least_squares(
 
 def test_loo_cv_documented_leverage_one_example_is_finite():
     cv = wd.loo_cv([[1, 0], [0, 1], [0, 2], [0, 4]], [5, 1, 2, 3], [0.0, 1e-9])
-    ref = _lstsq_loo(np.array([[1.0, 0], [0, 1], [0, 2], [0, 4]]),
-                     np.array([5.0, 1, 2, 3]), [0.0], True)
+    ref = _lstsq_loo(
+        np.array([[1.0, 0], [0, 1], [0, 2], [0, 4]]),
+        np.array([5.0, 1, 2, 3]),
+        [0.0],
+        True,
+    )
     assert cv.mse[0] == pytest.approx(ref[0], rel=1e-12)
     assert cv.best_lam in (0.0, 1e-9)
 
@@ -506,8 +623,13 @@ def _brute_force_given_folds(X, y, lams, folds, fit_intercept=True):
     errors = np.empty((len(folds), len(lams)))
     for i, (train, test) in enumerate(folds):
         for j, lam in enumerate(lams):
-            fit = wd.ridge_fit(X[train], y[train], lam * n / len(train),
-                               fit_intercept=fit_intercept, solver="svd")
+            fit = wd.ridge_fit(
+                X[train],
+                y[train],
+                lam * n / len(train),
+                fit_intercept=fit_intercept,
+                solver="svd",
+            )
             errors[i, j] = np.mean((y[test] - fit.predict(X[test])) ** 2)
     return errors
 
@@ -519,13 +641,17 @@ def test_kfold_cv_with_group_folds_equals_brute_force(rng, fit_intercept):
     groups = np.arange(31) % 7
     splits = list(model_selection.GroupKFold(3).split(X, y, groups))
     cv = wd.kfold_cv(
-        X, y, LAMS, fit_intercept=fit_intercept,
+        X,
+        y,
+        LAMS,
+        fit_intercept=fit_intercept,
         cv=model_selection.GroupKFold(3).split(X, y, groups),
     )
     errors = _brute_force_given_folds(X, y, LAMS, splits, fit_intercept)
     np.testing.assert_allclose(cv.mse, errors.mean(axis=0), rtol=1e-9)
-    np.testing.assert_allclose(cv.mse_std, errors.std(axis=0, ddof=1),
-                               rtol=1e-7)
+    np.testing.assert_allclose(
+        cv.mse_std, errors.std(axis=0, ddof=1), rtol=1e-7
+    )
     assert cv.k == 3
     assert cv.best_lam == LAMS[np.argmin(errors.mean(axis=0))]
 
@@ -542,13 +668,22 @@ def test_kfold_cv_matches_sklearn_cross_val_score_with_total_penalty(rng):
     cv = wd.kfold_cv(X, y, lams, cv=splitter)
     for lam, mse in zip(lams, cv.mse):
         # wdlib holds the total penalty n * lam fixed on every fold ...
-        scores = cross_val_score(Ridge(alpha=n * lam), X, y, cv=splitter,
-                                 scoring="neg_mean_squared_error")
+        scores = cross_val_score(
+            Ridge(alpha=n * lam),
+            X,
+            y,
+            cv=splitter,
+            scoring="neg_mean_squared_error",
+        )
         assert mse == pytest.approx(-scores.mean(), rel=1e-9)
         # ... not the per-sample one (alpha = n_train * lam) of a naive port
-        naive = cross_val_score(Ridge(alpha=0.75 * n * lam), X, y,
-                                cv=splitter,
-                                scoring="neg_mean_squared_error")
+        naive = cross_val_score(
+            Ridge(alpha=0.75 * n * lam),
+            X,
+            y,
+            cv=splitter,
+            scoring="neg_mean_squared_error",
+        )
         if lam >= 0.1:
             assert mse != pytest.approx(-naive.mean(), rel=1e-6)
     assert sk is not None
@@ -562,8 +697,10 @@ def test_kfold_cv_splitter_object_equals_its_split_list(rng):
     b = wd.kfold_cv(X, y, LAMS, cv=list(KFold(4).split(X)))
     np.testing.assert_array_equal(a.mse, b.mse)
     # the seeded folds of kfold_cv, passed explicitly, give the same result
-    folds = [(np.setdiff1d(np.arange(20), f), f)
-             for f in kfold_indices(20, 4, seed=2)]
+    folds = [
+        (np.setdiff1d(np.arange(20), f), f)
+        for f in kfold_indices(20, 4, seed=2)
+    ]
     np.testing.assert_allclose(
         wd.kfold_cv(X, y, LAMS, cv=folds).mse,
         wd.kfold_cv(X, y, LAMS, k=4, seed=2).mse,
@@ -573,30 +710,58 @@ def test_kfold_cv_splitter_object_equals_its_split_list(rng):
 
 GOOD_TRAIN, GOOD_TEST = np.arange(5, 10), np.arange(5)
 BAD_CV = [
-    (5, TypeError, r"cv must be an iterable of \(train_idx, test_idx\) pairs"
-                   r" or an object with a split\(X, y\) method; got 5"),
+    (
+        5,
+        TypeError,
+        r"cv must be an iterable of \(train_idx, test_idx\) pairs"
+        r" or an object with a split\(X, y\) method; got 5",
+    ),
     ("folds", TypeError, r"cv must be an iterable .* got 'folds'"),
-    ([(GOOD_TRAIN, GOOD_TEST)], ValueError,
-     r"cv must yield at least 2 \(train_idx, test_idx\) splits .* got 1"),
-    ([(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST,)], TypeError,
-     r"cv must yield \(train_idx, test_idx\) pairs; split 1 is tuple"),
-    ([(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, [1.0, 2.0])], TypeError,
-     r"cv split 1: test_idx must hold integer sample indices; got dtype "
-     r"float64"),
-    ([(GOOD_TRAIN, GOOD_TEST), (np.arange(10) < 5, GOOD_TRAIN)], TypeError,
-     r"cv split 1: train_idx must hold integer sample indices, not a "
-     r"boolean mask\. Pass np\.flatnonzero\(mask\)"),
-    ([(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, [5, 10])], ValueError,
-     r"cv split 1: test_idx must hold indices in \[0, 9\] for "
-     r"n_samples=10; got \[10\]"),
-    ([(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, [-1])], ValueError,
-     r"cv split 1: test_idx must hold indices in \[0, 9\].* got \[-1\]"),
-    ([(GOOD_TRAIN, [4, 5]), (GOOD_TEST, GOOD_TRAIN)], ValueError,
-     r"cv split 0: train_idx and test_idx must be disjoint; both contain "
-     r"\[5\]"),
-    ([(GOOD_TRAIN, []), (GOOD_TEST, GOOD_TRAIN)], ValueError,
-     r"cv split 0: test_idx must be a non-empty 1-D array of sample "
-     r"indices; got shape \(0,\)"),
+    (
+        [(GOOD_TRAIN, GOOD_TEST)],
+        ValueError,
+        r"cv must yield at least 2 \(train_idx, test_idx\) splits .* got 1",
+    ),
+    (
+        [(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST,)],
+        TypeError,
+        r"cv must yield \(train_idx, test_idx\) pairs; split 1 is tuple",
+    ),
+    (
+        [(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, [1.0, 2.0])],
+        TypeError,
+        r"cv split 1: test_idx must hold integer sample indices; got dtype "
+        r"float64",
+    ),
+    (
+        [(GOOD_TRAIN, GOOD_TEST), (np.arange(10) < 5, GOOD_TRAIN)],
+        TypeError,
+        r"cv split 1: train_idx must hold integer sample indices, not a "
+        r"boolean mask\. Pass np\.flatnonzero\(mask\)",
+    ),
+    (
+        [(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, [5, 10])],
+        ValueError,
+        r"cv split 1: test_idx must hold indices in \[0, 9\] for "
+        r"n_samples=10; got \[10\]",
+    ),
+    (
+        [(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, [-1])],
+        ValueError,
+        r"cv split 1: test_idx must hold indices in \[0, 9\].* got \[-1\]",
+    ),
+    (
+        [(GOOD_TRAIN, [4, 5]), (GOOD_TEST, GOOD_TRAIN)],
+        ValueError,
+        r"cv split 0: train_idx and test_idx must be disjoint; both contain "
+        r"\[5\]",
+    ),
+    (
+        [(GOOD_TRAIN, []), (GOOD_TEST, GOOD_TRAIN)],
+        ValueError,
+        r"cv split 0: test_idx must be a non-empty 1-D array of sample "
+        r"indices; got shape \(0,\)",
+    ),
 ]
 
 
@@ -607,13 +772,17 @@ def test_kfold_cv_rejects_bad_given_folds(rng, cv, error, message):
         wd.kfold_cv(X, y, LAMS, cv=cv)
 
 
-@pytest.mark.parametrize(("kwargs", "name"), [({"k": 3}, "k"),
-                                              ({"seed": 1}, "seed")])
+@pytest.mark.parametrize(
+    ("kwargs", "name"), [({"k": 3}, "k"), ({"seed": 1}, "seed")]
+)
 def test_kfold_cv_rejects_k_or_seed_together_with_cv(rng, kwargs, name):
     X, y = _problem(rng, 10, 3)
     folds = [(GOOD_TRAIN, GOOD_TEST), (GOOD_TEST, GOOD_TRAIN)]
-    with pytest.raises(ValueError, match=rf"{name} is not used when cv is "
-                                         rf"given .* Pass either cv or"):
+    with pytest.raises(
+        ValueError,
+        match=rf"{name} is not used when cv is "
+        rf"given .* Pass either cv or",
+    ):
         wd.kfold_cv(X, y, LAMS, cv=folds, **kwargs)
     # the defaults are fine
     assert wd.kfold_cv(X, y, LAMS, cv=folds, k=5, seed=0).k == 2

@@ -1,4 +1,5 @@
-"""Every validation error names the argument, the expectation, the value and the fix."""
+"""Every validation error names the argument, the expectation, the value and "
+"the fix."""
 
 import numpy as np
 import pytest
@@ -18,22 +19,34 @@ y = np.array([1.0, 2.0, 3.0])
 
 
 def test_column_y_is_rejected_with_the_fix():
-    with pytest.raises(ValueError, match=r"y must be 1-D of shape \(3,\); got a column of shape \(3, 1\).*pass y\.ravel\(\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"y must be 1-D of shape \(3,\); got a column of shape \(3, 1\).*pass y\.ravel\(\)",
+    ):
         wd.ridge_fit(X, y[:, None], lam=0.1)
 
 
 def test_one_dimensional_X_suggests_reshape():
-    with pytest.raises(ValueError, match=r"X must be 2-D .* got 1-D with shape \(3,\)\. For a single feature use X\.reshape\(-1, 1\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"X must be 2-D .* got 1-D with shape \(3,\)\. For a single feature use X\.reshape\(-1, 1\)",
+    ):
         wd.ridge_fit(y, y, lam=0.1)
 
 
 def test_mismatched_rows():
-    with pytest.raises(ValueError, match=r"X has 3 rows but y has 2; pass arrays with the same number of samples"):
+    with pytest.raises(
+        ValueError,
+        match=r"X has 3 rows but y has 2; pass arrays with the same number of samples",
+    ):
         wd.ridge_fit(X, y[:2], lam=0.1)
 
 
 def test_empty_X():
-    with pytest.raises(ValueError, match=r"X must have at least one sample and one feature; got shape \(0, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"X must have at least one sample and one feature; got shape \(0, 2\)",
+    ):
         wd.ridge_fit(np.empty((0, 2)), np.empty(0), lam=0.1)
 
 
@@ -41,24 +54,36 @@ def test_empty_X():
 def test_non_finite_X_points_to_imputation(bad):
     X_bad = X.copy()
     X_bad[1, 1] = bad
-    with pytest.raises(ValueError, match=r"X must contain only finite numbers; got 1 NaN or infinite value\(s\)\. Impute"):
+    with pytest.raises(
+        ValueError,
+        match=r"X must contain only finite numbers; got 1 NaN or infinite value\(s\)\. Impute",
+    ):
         wd.ridge_fit(X_bad, y, lam=0.1)
 
 
 def test_text_X_is_a_type_error():
-    with pytest.raises(TypeError, match=r"X must be a numeric array-like; got .*one-hot encode"):
+    with pytest.raises(
+        TypeError,
+        match=r"X must be a numeric array-like; got .*one-hot encode",
+    ):
         wd.ridge_fit([["a", "b"], ["c", "d"], ["e", "f"]], y, lam=0.1)
 
 
 @pytest.mark.parametrize("lam", [-1.0, np.nan, np.inf])
 def test_bad_lam_value(lam):
-    with pytest.raises(ValueError, match=r"lam must be a finite number >= 0; got .*Pass a non-negative penalty strength"):
+    with pytest.raises(
+        ValueError,
+        match=r"lam must be a finite number >= 0; got .*Pass a non-negative penalty strength",
+    ):
         wd.ridge_fit(X, y, lam=lam)
 
 
 @pytest.mark.parametrize("lam", ["0.1", [0.1, 1.0], True, None])
 def test_bad_lam_type(lam):
-    with pytest.raises(TypeError, match=r"lam must be a real number >= 0; got .*Pass a single float"):
+    with pytest.raises(
+        TypeError,
+        match=r"lam must be a real number >= 0; got .*Pass a single float",
+    ):
         wd.ridge_fit(X, y, lam=lam)
 
 
@@ -68,7 +93,10 @@ def test_numpy_scalars_are_accepted_as_lam():
 
 
 def test_coef_shape():
-    with pytest.raises(ValueError, match=r"coef must be 1-D of shape \(2,\) to match X's 2 feature\(s\); got shape \(3,\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"coef must be 1-D of shape \(2,\) to match X's 2 feature\(s\); got shape \(3,\)",
+    ):
         wd.ridge_objective(X, y, coef=[1.0, 2.0, 3.0])
 
 
@@ -79,16 +107,25 @@ def test_bad_lams(lams):
 
 
 def test_positive_int_and_float():
-    with pytest.raises(ValueError, match=r"max_iter must be an integer >= 1; got 0"):
+    with pytest.raises(
+        ValueError, match=r"max_iter must be an integer >= 1; got 0"
+    ):
         check_positive_int(0, "max_iter")
-    with pytest.raises(TypeError, match=r"max_iter must be an integer >= 1; got 2\.5"):
+    with pytest.raises(
+        TypeError, match=r"max_iter must be an integer >= 1; got 2\.5"
+    ):
         check_positive_int(2.5, "max_iter")
-    with pytest.raises(ValueError, match=r"lr must be a finite number > 0; got -0\.1"):
+    with pytest.raises(
+        ValueError, match=r"lr must be a finite number > 0; got -0\.1"
+    ):
         check_positive_float(-0.1, "lr")
 
 
 def test_unknown_solver():
-    with pytest.raises(ValueError, match=r"solver must be one of 'auto', 'cholesky', 'kernel', 'svd'; got 'qr'"):
+    with pytest.raises(
+        ValueError,
+        match=r"solver must be one of 'auto', 'cholesky', 'kernel', 'svd'; got 'qr'",
+    ):
         wd.ridge_fit(X, y, lam=0.1, solver="qr")
 
 
@@ -109,7 +146,9 @@ def test_masked_scalar_is_rejected_not_read(check):
 def test_check_y_names_the_matrix_it_is_matched_with():
     from wdlib._validation import _check_y
 
-    with pytest.raises(ValueError, match=r"^X_test has 3 rows but y_test has 2;"):
+    with pytest.raises(
+        ValueError, match=r"^X_test has 3 rows but y_test has 2;"
+    ):
         _check_y([1.0, 2.0], 3, "y_test", x_name="X_test")
     with pytest.raises(ValueError, match=r"^X has 3 rows but y has 2;"):
         _check_y([1.0, 2.0], 3)

@@ -9,7 +9,8 @@ scikit-learn's ``Ridge(alpha=...)`` equals this with ``alpha = n * lam``.
 
 ``import wdlib`` loads only numpy. The submodules ``symbolic`` (sympy),
 ``plotting`` (matplotlib), ``data`` (pandas) and ``models``, and the
-scikit-learn estimator ``Ridge``, load on first use; a plain ``pip install wdlib``
+scikit-learn estimator ``Ridge``, load on first use; a plain ``pip install
+wdlib``
 installs everything they need.
 
 Public and stable: the names in ``wdlib.__all__`` and, in each public
@@ -91,7 +92,9 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
         return importlib.import_module(f".{name}", __name__)
     if name in _LAZY_ATTRIBUTES:
-        module = importlib.import_module(f".{_LAZY_ATTRIBUTES[name]}", __name__)
+        module = importlib.import_module(
+            f".{_LAZY_ATTRIBUTES[name]}", __name__
+        )
         return getattr(module, name)
     raise AttributeError(f"module 'wdlib' has no attribute {name!r}")
 

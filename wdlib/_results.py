@@ -16,7 +16,8 @@ __all__ = ["LinearPrediction"]
 
 
 class LinearPrediction:
-    """Mixin: ``predict(X) = X @ coef + intercept`` for a fitted linear model."""
+    """Mixin: ``predict(X) = X @ coef + intercept`` for a fitted linear "
+    "model."""
 
     coef: np.ndarray
     intercept: float

@@ -31,7 +31,9 @@ def _describe(value: object) -> str:
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
     text = repr(value)
-    return text if len(text) <= 60 else f"{type(value).__name__} {text[:57]}..."
+    return (
+        text if len(text) <= 60 else f"{type(value).__name__} {text[:57]}..."
+    )
 
 
 def _as_float_array(value: object, name: str) -> np.ndarray:
@@ -67,8 +69,7 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
                 f"numpy array of numbers."
             ) from None
     if np.iscomplexobj(raw) or (
-        raw.dtype == object
-        and any(isinstance(v, complex) for v in raw.flat)
+        raw.dtype == object and any(isinstance(v, complex) for v in raw.flat)
     ):
         raise TypeError(
             f"{name} must be real; got {_describe(value)} with complex "
@@ -98,9 +99,13 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
 def _check_finite(arr: np.ndarray, name: str) -> None:
     with np.errstate(over="ignore", invalid="ignore"):
         total = arr.sum()
-    if np.isfinite(total):  # one pass, no temporary: a NaN or inf makes the sum non-finite
+    if np.isfinite(
+        total
+    ):  # one pass, no temporary: a NaN or inf makes the sum non-finite
         return
-    if not np.all(np.isfinite(arr)):  # the sum may also overflow with finite entries
+    if not np.all(
+        np.isfinite(arr)
+    ):  # the sum may also overflow with finite entries
         n_bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
         raise ValueError(
             f"{name} must contain only finite numbers; got {n_bad} NaN or "
@@ -147,12 +152,14 @@ def check_X(X: object, name: str = "X") -> np.ndarray:
 
 
 def check_X_for_predict(X: object, n_features: int) -> np.ndarray:
-    """Validate new samples for a fitted model with ``n_features`` coefficients."""
+    """Validate new samples for a fitted model with ``n_features`` "
+    "coefficients."""
     arr = check_X(X)
     if arr.shape[1] != n_features:
         raise ValueError(
             f"X must have {n_features} column(s) like the training data; got "
-            f"shape {arr.shape}. Transform new data exactly as the training data."
+            f"shape {arr.shape}. Transform new data exactly as the training "
+            "data."
         )
     return arr
 
@@ -194,7 +201,9 @@ def check_X_y(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
     return X_arr, y_arr
 
 
-def check_coef(coef: object, n_features: int, name: str = "coef") -> np.ndarray:
+def check_coef(
+    coef: object, n_features: int, name: str = "coef"
+) -> np.ndarray:
     """Validate a coefficient vector of length ``n_features``."""
     arr = _as_float_array(coef, name)
     if arr.ndim != 1 or arr.shape[0] != n_features:
@@ -259,8 +268,11 @@ def check_positive_int(value: object, name: str, minimum: int = 1) -> int:
     return int(value)
 
 
-def check_positive_float(value: object, name: str, *, allow_none: bool = False) -> float | None:
-    """Validate a strictly positive finite float (e.g. a step size or tolerance)."""
+def check_positive_float(
+    value: object, name: str, *, allow_none: bool = False
+) -> float | None:
+    """Validate a strictly positive finite float (e.g. a step size or "
+    "tolerance)."""
     if value is None and allow_none:
         return None
     value = _unmask_scalar(value, name)

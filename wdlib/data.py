@@ -76,7 +76,9 @@ class Dataset:
     noise: float
 
 
-def make_article_data(n_samples: int = 100, *, noise: float = 0.5, seed: int = 0) -> Dataset:
+def make_article_data(
+    n_samples: int = 100, *, noise: float = 0.5, seed: int = 0
+) -> Dataset:
     r"""The source article's toy problem, :math:`y = 3x + 2 + 0.5\,\varepsilon`.
 
     Parameters
@@ -198,7 +200,11 @@ class Curve:
 
 
 def make_sine(
-    n_samples: int = 15, *, n_test: int = 200, noise: float = 0.25, seed: int = 0
+    n_samples: int = 15,
+    *,
+    n_test: int = 200,
+    noise: float = 0.25,
+    seed: int = 0,
 ) -> tuple[Curve, Curve]:
     r"""Samples of :math:`y = \sin(2\pi x) + \sigma\varepsilon`, :math:`x \sim U(0, 1)`.
 
@@ -234,7 +240,9 @@ def make_sine(
 
     def draw(n: int) -> Curve:
         x = rng.uniform(0.0, 1.0, size=n)
-        return Curve(x, np.sin(2 * np.pi * x) + noise * rng.standard_normal(n), noise)
+        return Curve(
+            x, np.sin(2 * np.pi * x) + noise * rng.standard_normal(n), noise
+        )
 
     return draw(n_samples), draw(n_test)
 
@@ -278,7 +286,9 @@ def polynomial_features(x: object, degree: int) -> np.ndarray:
 # A real, messy data set shipped inside a package
 # ---------------------------------------------------------------------------
 
-_PANDAS_HINT = 'pip install pandas palmerpenguins (or pip install "wdlib[book]")'
+_PANDAS_HINT = (
+    'pip install pandas palmerpenguins (or pip install "wdlib[book]")'
+)
 
 
 def _require_pandas():
@@ -302,7 +312,9 @@ def _check_frame(df: object, name: str = "df"):
     return df
 
 
-def _check_columns(df, columns: object, name: str = "columns") -> tuple[str, ...]:
+def _check_columns(
+    df, columns: object, name: str = "columns"
+) -> tuple[str, ...]:
     if isinstance(columns, str):
         columns = [columns]
     cols = tuple(columns)  # type: ignore[arg-type]
@@ -313,8 +325,6 @@ def _check_columns(df, columns: object, name: str = "columns") -> tuple[str, ...
             f"among {list(df.columns)}. Check the spelling."
         )
     return cols
-
-
 
 
 def load_penguins() -> pd.DataFrame:
@@ -351,9 +361,12 @@ def load_penguins() -> pd.DataFrame:
     _require_pandas()
     try:
         from palmerpenguins import load_penguins as _load
-    except ImportError:  # pragma: no cover - exercised only without the package
+    except (
+        ImportError
+    ):  # pragma: no cover - exercised only without the package
         raise ImportError(
-            f"load_penguins needs the palmerpenguins package; run: {_PANDAS_HINT}"
+            "load_penguins needs the palmerpenguins package; run: "
+            f"{_PANDAS_HINT}"
         ) from None
     return _load().copy()
 
@@ -382,16 +395,25 @@ class MissingReport:
     counts: dict
 
     def to_frame(self) -> pd.DataFrame:
-        """The counts as a DataFrame with columns ``n_missing`` and ``percent``."""
+        """The counts as a DataFrame with columns ``n_missing`` and "
+        "``percent``."""
         pd = _require_pandas()
         n = pd.Series(self.counts, name="n_missing", dtype="int64")
-        return pd.DataFrame({"n_missing": n, "percent": (100.0 * n / self.n_rows).round(1)})
+        return pd.DataFrame(
+            {"n_missing": n, "percent": (100.0 * n / self.n_rows).round(1)}
+        )
 
     def __str__(self) -> str:
-        lines = [f"{self.n_rows} rows, {self.n_incomplete} with at least one missing value"]
+        lines = [
+            f"{self.n_rows} rows, {self.n_incomplete} with at least one "
+            "missing value"
+        ]
         width = max((len(c) for c in self.counts), default=0)
         for col, k in self.counts.items():
-            lines.append(f"  {col:<{width}}  {k:4d} missing ({100.0 * k / max(self.n_rows, 1):.1f}%)")
+            lines.append(
+                f"  {col:<{width}}  {k:4d} missing "
+                f"({100.0 * k / max(self.n_rows, 1):.1f}%)"
+            )
         return "\n".join(lines)
 
 
@@ -443,13 +465,16 @@ class DropReport:
 
     def __str__(self) -> str:
         return (
-            f"removed {len(self.removed)} of {self.n_before} rows with a missing "
+            f"removed {len(self.removed)} of {self.n_before} rows with a "
+            "missing "
             f"{' or '.join(self.columns)}; {self.n_after} rows remain\n"
             f"index labels of the removed rows: {list(self.removed)}"
         )
 
 
-def drop_missing(df: pd.DataFrame, columns: str | Iterable[str]) -> tuple[pd.DataFrame, DropReport]:
+def drop_missing(
+    df: pd.DataFrame, columns: str | Iterable[str]
+) -> tuple[pd.DataFrame, DropReport]:
     """Return a copy without the rows missing any of ``columns``, and a report.
 
     Use it for the target (a missing target cannot be imputed); impute
@@ -489,7 +514,9 @@ def drop_missing(df: pd.DataFrame, columns: str | Iterable[str]) -> tuple[pd.Dat
 # ---------------------------------------------------------------------------
 
 
-def split_train_test(*arrays: Any, test_size: float = 0.25, seed: int = 0) -> tuple[Any, ...]:
+def split_train_test(
+    *arrays: Any, test_size: float = 0.25, seed: int = 0
+) -> tuple[Any, ...]:
     r"""Split arrays or DataFrames into random train and test parts, reproducibly.
 
     Every row goes to exactly one part; rows keep their original order (and
@@ -519,8 +546,15 @@ def split_train_test(*arrays: Any, test_size: float = 0.25, seed: int = 0) -> tu
     ((7, 2), (3, 2), True)
     """
     if not arrays:
-        raise TypeError("split_train_test needs at least one array; got none. Pass e.g. X, y.")
-    if isinstance(test_size, bool) or not isinstance(test_size, (int, float)) or not 0 < test_size < 1:
+        raise TypeError(
+            "split_train_test needs at least one array; got none. Pass e.g. "
+            "X, y."
+        )
+    if (
+        isinstance(test_size, bool)
+        or not isinstance(test_size, (int, float))
+        or not 0 < test_size < 1
+    ):
         raise ValueError(
             f"test_size must be a fraction strictly between 0 and 1; got "
             f"{test_size!r}. Pass e.g. test_size=0.25."
@@ -535,7 +569,8 @@ def split_train_test(*arrays: Any, test_size: float = 0.25, seed: int = 0) -> tu
     n_test = int(np.ceil(test_size * n))
     if n_test >= n:
         raise ValueError(
-            f"test_size={test_size} leaves no training rows out of {n}; pass a "
+            f"test_size={test_size} leaves no training rows out of {n}; pass "
+            "a "
             f"smaller test_size or more rows."
         )
     perm = np.random.default_rng(check_seed(seed)).permutation(n)
@@ -580,7 +615,8 @@ class FillReport:
             text = "filled nothing"
         else:
             text = "filled " + ", ".join(
-                f"{k} {col} with {_fmt(self.values[col])}" for col, k in self.filled.items()
+                f"{k} {col} with {_fmt(self.values[col])}"
+                for col, k in self.filled.items()
             )
         if self.still_missing:
             text += f"; still missing (not fitted): {self.still_missing}"
@@ -631,7 +667,11 @@ class Imputer:
                 out[col] = out[col].fillna(self.values[col])
                 filled[col], values[col] = k, self.values[col]
         rest = out.isna().sum()
-        still = {str(c): int(k) for c, k in rest.items() if k and c not in self.values}
+        still = {
+            str(c): int(k)
+            for c, k in rest.items()
+            if k and c not in self.values
+        }
         return out, FillReport(filled, values, still)
 
 
@@ -686,7 +726,9 @@ def fit_imputer(
                 f"from; drop the column or use a larger training split."
             )
         if pd.api.types.is_numeric_dtype(s):
-            values[col] = float(s.median() if numeric == "median" else s.mean())
+            values[col] = float(
+                s.median() if numeric == "median" else s.mean()
+            )
             strategy[col] = numeric
         else:
             counts = s.value_counts()
@@ -710,7 +752,8 @@ class Standardizer:
     Notes
     -----
     :math:`z_j = (x_j - \mu_j) / \sigma_j`. A model fitted on :math:`z` with
-    weights :math:`v` has weights :math:`w_j = v_j / \sigma_j` in original units.
+    weights :math:`v` has weights :math:`w_j = v_j / \sigma_j` in original
+    units.
     """
 
     columns: tuple | None
@@ -739,11 +782,15 @@ class Standardizer:
         df = _check_frame(data, "data")
         cols = _check_columns(df, self.columns, "the standardizer's columns")
         out = df.copy()
-        out[list(cols)] = (df[list(cols)].to_numpy(dtype=np.float64) - self.mean) / self.scale
+        out[list(cols)] = (
+            df[list(cols)].to_numpy(dtype=np.float64) - self.mean
+        ) / self.scale
         return out
 
 
-def fit_standardizer(data: Any, columns: Iterable[str] | None = None) -> Standardizer:
+def fit_standardizer(
+    data: Any, columns: Iterable[str] | None = None
+) -> Standardizer:
     """Learn per-column means and standard deviations (pass the training split).
 
     Parameters
@@ -771,14 +818,18 @@ def fit_standardizer(data: Any, columns: Iterable[str] | None = None) -> Standar
         pd = _require_pandas()
         df = _check_frame(data, "data")
         if columns is None:
-            columns = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+            columns = [
+                c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])
+            ]
         cols = _check_columns(df, columns)
         X = check_X(df[list(cols)].to_numpy(dtype=np.float64), "data[columns]")
     else:
         cols, X = None, check_X(data, "data")
     scale = X.std(axis=0)
     if np.any(scale == 0):
-        const = [cols[j] if cols else int(j) for j in np.flatnonzero(scale == 0)]
+        const = [
+            cols[j] if cols else int(j) for j in np.flatnonzero(scale == 0)
+        ]
         raise ValueError(
             f"cannot standardize constant column(s) {const}: their standard "
             f"deviation on the training data is 0. Drop them first."
@@ -834,21 +885,32 @@ class OneHotCoding:
             s = df[col]
             if s.isna().any():
                 raise ValueError(
-                    f"column {col!r} has {int(s.isna().sum())} missing value(s); "
+                    f"column {col!r} has {int(s.isna().sum())} missing "
+                    "value(s); "
                     f"impute them (fit_imputer) before one-hot encoding."
                 )
             unseen = sorted(set(s.astype(str)) - set(cats))
             if unseen:
                 raise ValueError(
-                    f"column {col!r} has categories {unseen} not seen in training "
-                    f"{list(cats)}; refit on data that contains them or map them "
+                    f"column {col!r} has categories {unseen} not seen in "
+                    "training "
+                    f"{list(cats)}; refit on data that contains them or map "
+                    "them "
                     f"to a known category."
                 )
             keep = [c for c in cats if self.drop.get(col) != c]
-            codes = pd.Index(keep).get_indexer(s.astype(str))  # -1: the reference
-            indicators = (codes[:, None] == np.arange(len(keep))[None, :]).astype(np.float64)
+            codes = pd.Index(keep).get_indexer(
+                s.astype(str)
+            )  # -1: the reference
+            indicators = (
+                codes[:, None] == np.arange(len(keep))[None, :]
+            ).astype(np.float64)
             parts.append(
-                pd.DataFrame(indicators, index=df.index, columns=[f"{col}_{c}" for c in keep])
+                pd.DataFrame(
+                    indicators,
+                    index=df.index,
+                    columns=[f"{col}_{c}" for c in keep],
+                )
             )
         return pd.concat([out, *parts], axis=1)
 
@@ -910,7 +972,8 @@ def fit_one_hot(
                 )
     else:
         raise ValueError(
-            f"drop must be None, 'first' or a dict column -> category; got {drop!r}."
+            "drop must be None, 'first' or a dict column -> category; got "
+            f"{drop!r}."
         )
     return OneHotCoding(categories, ref)
 

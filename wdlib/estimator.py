@@ -22,7 +22,8 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without sklearn
     raise ImportError(
         "wd.Ridge needs scikit-learn >= 1.6; install it with "
-        "`pip install scikit-learn` (the other wdlib functions do not need it)."
+        "`pip install scikit-learn` (the other wdlib functions do not need "
+        "it)."
     ) from exc
 
 from ._validation import _as_float_array, check_bool, check_lam
@@ -108,7 +109,8 @@ class Ridge(RegressorMixin, BaseEstimator):
     ----------
     lam : float, default=1.0
         Penalty strength :math:`\lambda \ge 0` in
-        :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \frac{\lambda}{2}\lVert w\rVert^2`.
+        :math:`\frac{1}{2n}\lVert y - Xw - b\rVert^2 + \frac{\lambda}{2}\lVert
+        w\rVert^2`.
         ``sklearn.linear_model.Ridge(alpha=n_samples * lam)`` fits the same
         model (with sample weights, ``n`` is their sum: see Notes).
     fit_intercept : bool, default=True
@@ -250,7 +252,11 @@ class Ridge(RegressorMixin, BaseEstimator):
         X, y = _naming(
             "X, y",
             lambda: validate_data(
-                self, X, y, y_numeric=True, multi_output=True,
+                self,
+                X,
+                y,
+                y_numeric=True,
+                multi_output=True,
                 dtype=np.float64,
             ),
             which,
@@ -268,8 +274,13 @@ class Ridge(RegressorMixin, BaseEstimator):
             # ridge_fit's alpha = n * lam_fit must equal total * lam
             lam, fit_intercept = lam * total / n, False
         fits = [
-            ridge_fit(X, Y[:, k], lam, fit_intercept=fit_intercept,
-                      solver=self.solver)
+            ridge_fit(
+                X,
+                Y[:, k],
+                lam,
+                fit_intercept=fit_intercept,
+                solver=self.solver,
+            )
             for k in range(Y.shape[1])
         ]
         coef = np.array([fit.coef for fit in fits])

@@ -71,7 +71,9 @@ def _design(X: np.ndarray, fit_intercept: bool) -> np.ndarray:
     return np.hstack([X, np.ones((X.shape[0], 1))]) if fit_intercept else X
 
 
-def lipschitz_constant(X: ArrayLike, lam: float, *, fit_intercept: bool = True) -> float:
+def lipschitz_constant(
+    X: ArrayLike, lam: float, *, fit_intercept: bool = True
+) -> float:
     r"""Largest eigenvalue :math:`L` of the ridge objective's Hessian.
 
     Parameters
@@ -124,7 +126,9 @@ def _hessian(X: np.ndarray, lam: float, fit_intercept: bool) -> np.ndarray:
     return hess
 
 
-def condition_number(X: ArrayLike, lam: float, *, fit_intercept: bool = True) -> float:
+def condition_number(
+    X: ArrayLike, lam: float, *, fit_intercept: bool = True
+) -> float:
     r"""Condition number :math:`\kappa = L/\mu` of the ridge objective's Hessian.
 
     Parameters
@@ -166,7 +170,11 @@ def condition_number(X: ArrayLike, lam: float, *, fit_intercept: bool = True) ->
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
     eigenvalues = np.linalg.eigvalsh(_hessian(X_arr, lam, fit_intercept))
     tiny = eigenvalues[-1] * eigenvalues.size * np.finfo(np.float64).eps
-    return float(eigenvalues[-1] / eigenvalues[0]) if eigenvalues[0] > tiny else float("inf")
+    return (
+        float(eigenvalues[-1] / eigenvalues[0])
+        if eigenvalues[0] > tiny
+        else float("inf")
+    )
 
 
 def gradient_descent(
@@ -279,14 +287,22 @@ def gradient_descent(
                 _warn_diverged(
                     "the objective or its gradient overflows float64 at "
                     "the starting point w = 0, b = 0",
-                    step, X_arr, lam, fit_intercept, nesterov,
+                    step,
+                    X_arr,
+                    lam,
+                    fit_intercept,
+                    nesterov,
                 )
                 break
             _warn_diverged(
                 f"the objective or its gradient overflowed after {k} steps "
                 f"(objective {history[0]:.3g} at the start, "
                 f"{history[-1]:.3g} at the last finite step)",
-                step, X_arr, lam, fit_intercept, nesterov,
+                step,
+                X_arr,
+                lam,
+                fit_intercept,
+                nesterov,
             )
             break
         history.append(value)
@@ -302,19 +318,25 @@ def gradient_descent(
                 f"the objective grew from {history[0]:.3g} to {value:.3g} "
                 f"and the gradient norm from {norms[0]:.3g} to {norm:.3g} "
                 f"in {k} steps",
-                step, X_arr, lam, fit_intercept, nesterov,
+                step,
+                X_arr,
+                lam,
+                fit_intercept,
+                nesterov,
             )
             break
         if k == max_iter:
-            _warn_slow(tol, max_iter, norm, step, X_arr, lam,
-                       fit_intercept, nesterov)
+            _warn_slow(
+                tol, max_iter, norm, step, X_arr, lam, fit_intercept, nesterov
+            )
             break
     d = X_arr.shape[1]
     coef = last[:d].copy()
     intercept = float(last[d]) if fit_intercept else 0.0
     n_iter = len(history) - 1
-    return GDResult(coef, intercept, n_iter, converged, np.array(history),
-                    step)
+    return GDResult(
+        coef, intercept, n_iter, converged, np.array(history), step
+    )
 
 
 _Evaluate = Callable[[np.ndarray], tuple[float, np.ndarray]]
@@ -385,8 +407,9 @@ def _nesterov_iterates(
 _GROWTH = 1e30
 
 
-def _stability(step: float, X: np.ndarray, lam: float,
-               fit_intercept: bool, nesterov: bool) -> str:
+def _stability(
+    step: float, X: np.ndarray, lam: float, fit_intercept: bool, nesterov: bool
+) -> str:
     """Why a step size is or may be unstable, and what to use instead."""
     L = lipschitz_constant(X, lam, fit_intercept=fit_intercept)
     ratio = f"lr={step:.3g} is {step * L:.3g}/L"
@@ -407,8 +430,14 @@ def _stability(step: float, X: np.ndarray, lam: float,
     return ""
 
 
-def _warn_diverged(what: str, step: float, X: np.ndarray, lam: float,
-                   fit_intercept: bool, nesterov: bool) -> None:
+def _warn_diverged(
+    what: str,
+    step: float,
+    X: np.ndarray,
+    lam: float,
+    fit_intercept: bool,
+    nesterov: bool,
+) -> None:
     why = _stability(step, X, lam, fit_intercept, nesterov) or (
         f"lr={step:.3g} is within the stable range, so the data are "
         f"likely too large for float64. Standardize X and y and use the "
@@ -421,14 +450,21 @@ def _warn_diverged(what: str, step: float, X: np.ndarray, lam: float,
     )
 
 
-def _warn_slow(tol: float, max_iter: int, norm: float, step: float,
-               X: np.ndarray, lam: float, fit_intercept: bool,
-               nesterov: bool) -> None:
+def _warn_slow(
+    tol: float,
+    max_iter: int,
+    norm: float,
+    step: float,
+    X: np.ndarray,
+    lam: float,
+    fit_intercept: bool,
+    nesterov: bool,
+) -> None:
     why = _stability(step, X, lam, fit_intercept, nesterov)
     advice = (
         f"The step {'may be' if nesterov else 'is'} unstable: {why}"
-        if why else
-        "Increase max_iter, loosen tol, standardize X or use "
+        if why
+        else "Increase max_iter, loosen tol, standardize X or use "
         "nesterov=True."
     )
     warnings.warn(

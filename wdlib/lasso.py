@@ -6,7 +6,8 @@ The objective uses the book's scaling, so ``lam`` equals scikit-learn's
 .. math::
 
     P(w, b) = \frac{1}{2n}\lVert y - Xw - b\mathbf{1}\rVert_2^2
-              + \lambda_1 \lVert w\rVert_1 + \frac{\lambda_2}{2}\lVert w\rVert_2^2 .
+              + \lambda_1 \lVert w\rVert_1 + \frac{\lambda_2}{2}\lVert
+              w\rVert_2^2 .
 
 The intercept is not penalized: the data are centred and
 :math:`b = \bar y - \bar x^\top w`.
@@ -42,7 +43,8 @@ class LassoResult(LinearPrediction):
     Attributes
     ----------
     coef : ndarray of shape (n_features,)
-        Fitted weights; coordinates the L1 penalty switched off are exactly 0.0.
+        Fitted weights; coordinates the L1 penalty switched off are exactly
+        0.0.
     intercept : float
         Fitted intercept (0.0 when ``fit_intercept=False``).
     lam : float
@@ -79,21 +81,30 @@ def _soft_threshold(z: float, t: float) -> float:
     return 0.0
 
 
-def _duality_gap(X: np.ndarray, y: np.ndarray, w: np.ndarray, r: np.ndarray,
-                 alpha: float, beta: float) -> float:
+def _duality_gap(
+    X: np.ndarray,
+    y: np.ndarray,
+    w: np.ndarray,
+    r: np.ndarray,
+    alpha: float,
+    beta: float,
+) -> float:
     r"""Duality gap of 1/2||y - Xw||^2 + alpha*||w||_1 + beta/2*||w||^2 (unscaled).
 
     The dual point is the residual, rescaled so that it is dual feasible
     (the construction of scikit-learn's ``enet_coordinate_descent``). Without
     an L1 term that construction degenerates; ridge (``alpha = 0 < beta``)
-    uses its own dual :math:`D(r) = r^\top y - \|r\|^2/2 - \|X^\top r\|^2/(2\beta)`,
+    uses its own dual :math:`D(r) = r^\top y - \|r\|^2/2 - \|X^\top
+    r\|^2/(2\beta)`,
     and plain least squares (both zero) has no finite gap: NaN.
     """
     if alpha == 0.0:
         if beta == 0.0:
             return float("nan")
         xtr = X.T @ r
-        return float(r @ r - r @ y + 0.5 * beta * (w @ w) + (xtr @ xtr) / (2.0 * beta))
+        return float(
+            r @ r - r @ y + 0.5 * beta * (w @ w) + (xtr @ xtr) / (2.0 * beta)
+        )
     xtr = X.T @ r - beta * w
     dual_norm = float(np.max(np.abs(xtr))) if xtr.size else 0.0
     r_norm2 = float(r @ r)
@@ -108,8 +119,15 @@ def _duality_gap(X: np.ndarray, y: np.ndarray, w: np.ndarray, r: np.ndarray,
     return gap
 
 
-def _sweep(X: np.ndarray, col_sq: np.ndarray, active: np.ndarray,
-           w: np.ndarray, r: np.ndarray, alpha: float, beta: float) -> float:
+def _sweep(
+    X: np.ndarray,
+    col_sq: np.ndarray,
+    active: np.ndarray,
+    w: np.ndarray,
+    r: np.ndarray,
+    alpha: float,
+    beta: float,
+) -> float:
     """One cyclic pass over the coordinates, updating ``w`` and ``r``.
 
     Returns the largest relative coordinate move ``max|dw| / max|w|``.
@@ -129,8 +147,13 @@ def _sweep(X: np.ndarray, col_sq: np.ndarray, active: np.ndarray,
 
 
 def _coordinate_descent(
-    X: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float, beta: float,
-    max_iter: int, tol: float,
+    X: np.ndarray,
+    y: np.ndarray,
+    w: np.ndarray,
+    alpha: float,
+    beta: float,
+    max_iter: int,
+    tol: float,
 ) -> tuple[np.ndarray, int, bool, float]:
     """Cyclic coordinate descent on centred data.
 
@@ -287,6 +310,4 @@ def lasso_fit(
             stacklevel=2,
         )
     intercept = y_mean - float(x_mean @ w) if fit_intercept else 0.0
-    return LassoResult(
-        w, intercept, lam, l2_lam, n_iter, converged, gap / n
-    )
+    return LassoResult(w, intercept, lam, l2_lam, n_iter, converged, gap / n)

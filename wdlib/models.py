@@ -11,7 +11,8 @@ plus a minibatch loop that streams the data from disk in chunks (a numpy
 memmap), so a data set larger than memory can be used:
 
 * :class:`LogisticModel`: :math:`z = x^\top w + b`;
-* :class:`MLP`: one hidden ``tanh`` layer, :math:`z = w_2^\top\tanh(W_1^\top x + b_1) + b_2`;
+* :class:`MLP`: one hidden ``tanh`` layer, :math:`z = w_2^\top\tanh(W_1^\top x
++ b_1) + b_2`;
 * :class:`ScaleInvariantLinear`: :math:`z = g\,x^\top v/\lVert v\rVert + b`
   with a fixed gain :math:`g`, the simplest model whose loss does not
   change when :math:`v` is rescaled (as with batch or weight
@@ -99,7 +100,9 @@ class _Classifier:
     params: list[np.ndarray]
     decay_mask: list[bool]
 
-    def logits(self, X: np.ndarray) -> np.ndarray:  # pragma: no cover - abstract
+    def logits(
+        self, X: np.ndarray
+    ) -> np.ndarray:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _check_X(self, X: object) -> np.ndarray:
@@ -210,7 +213,9 @@ class MLP(_Classifier):
     ([(3, 4), (4,), (4,), (1,)], [True, False, True, False])
     """
 
-    def __init__(self, n_features: int, n_hidden: int, *, seed: int = 0) -> None:
+    def __init__(
+        self, n_features: int, n_hidden: int, *, seed: int = 0
+    ) -> None:
         d = check_positive_int(n_features, "n_features")
         h = check_positive_int(n_hidden, "n_hidden")
         rng = np.random.default_rng(check_seed(seed))
@@ -242,7 +247,12 @@ class MLP(_Classifier):
         H, z = self._forward(X)
         loss, r = _logistic_loss(z, y)
         delta = np.outer(r, self.params[2]) * (1.0 - H * H)
-        return loss, [X.T @ delta, delta.sum(axis=0), H.T @ r, np.array([r.sum()])]
+        return loss, [
+            X.T @ delta,
+            delta.sum(axis=0),
+            H.T @ r,
+            np.array([r.sum()]),
+        ]
 
 
 class ScaleInvariantLinear(_Classifier):
@@ -269,11 +279,14 @@ class ScaleInvariantLinear(_Classifier):
 
         \nabla_v = \frac{g}{\lVert v\rVert}\,(I - \hat v\hat v^\top)X^\top r,
 
-    orthogonal to :math:`v` and inversely proportional to :math:`\lVert v\rVert`.
+    orthogonal to :math:`v` and inversely proportional to :math:`\lVert
+    v\rVert`.
     A gradient step of size :math:`\eta` therefore turns the direction
-    :math:`\hat v` as much as a step of size :math:`\eta/\lVert v\rVert^2` would
+    :math:`\hat v` as much as a step of size :math:`\eta/\lVert v\rVert^2`
+    would
     for unit-norm :math:`v`: the effective learning rate
-    :math:`\eta/\lVert v\rVert^2` grows as weight decay shrinks :math:`\lVert v\rVert`
+    :math:`\eta/\lVert v\rVert^2` grows as weight decay shrinks :math:`\lVert
+    v\rVert`
     (van Laarhoven, 2017).
 
     Examples
@@ -286,7 +299,9 @@ class ScaleInvariantLinear(_Classifier):
     True
     """
 
-    def __init__(self, n_features: int, *, gain: float = 1.0, seed: int = 0) -> None:
+    def __init__(
+        self, n_features: int, *, gain: float = 1.0, seed: int = 0
+    ) -> None:
         d = check_positive_int(n_features, "n_features")
         self.gain = check_real(gain, "gain")
         if self.gain == 0:
@@ -320,7 +335,8 @@ class ScaleInvariantLinear(_Classifier):
         return loss, [dv, np.array([r.sum()])]
 
 
-# --------------------------------------------------------------------------- data
+# ---------------------------------------------------------------------------
+# data
 
 
 def make_linear_teacher(
@@ -373,7 +389,9 @@ def make_linear_teacher(
     return X, y
 
 
-def save_memmap(directory: str | Path, X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
+def save_memmap(
+    directory: str | Path, X: object, y: object
+) -> tuple[np.ndarray, np.ndarray]:
     """Write ``X`` and ``y`` as ``.npy`` files and reopen them as read-only memmaps.
 
     The returned arrays live on disk: slicing a block of rows reads only
@@ -393,7 +411,9 @@ def save_memmap(directory: str | Path, X: object, y: object) -> tuple[np.ndarray
     folder.mkdir(parents=True, exist_ok=True)
     np.save(folder / "X.npy", X_arr)
     np.save(folder / "y.npy", y_arr)
-    return np.load(folder / "X.npy", mmap_mode="r"), np.load(folder / "y.npy", mmap_mode="r")
+    return np.load(folder / "X.npy", mmap_mode="r"), np.load(
+        folder / "y.npy", mmap_mode="r"
+    )
 
 
 def _as_stream(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
@@ -478,13 +498,16 @@ def _minibatches(
     for s in starts:
         Xc = _check_chunk(X, int(s), int(s) + chunk)
         yc = y[s : s + chunk]
-        order = rng.permutation(len(yc)) if rng is not None else np.arange(len(yc))
+        order = (
+            rng.permutation(len(yc)) if rng is not None else np.arange(len(yc))
+        )
         for b in range(0, len(yc), batch):
             idx = order[b : b + batch]
             yield Xc[idx], yc[idx]
 
 
-# --------------------------------------------------------------------------- training
+# ---------------------------------------------------------------------------
+# training
 
 
 @dataclass(frozen=True)
@@ -592,7 +615,13 @@ def _schedule_factor(
 
 def _decayed_norm(model: Any) -> float:
     return float(
-        np.sqrt(sum(float(np.sum(p * p)) for p, m in zip(model.params, model.decay_mask) if m))
+        np.sqrt(
+            sum(
+                float(np.sum(p * p))
+                for p, m in zip(model.params, model.decay_mask)
+                if m
+            )
+        )
     )
 
 
@@ -696,12 +725,19 @@ def train(
         errors.append(
             model.error_rate(*test) if test is not None else float("nan")
         )
-    return TrainResult(np.array(losses), np.array(errors), np.array(norms), step)
+    return TrainResult(
+        np.array(losses), np.array(errors), np.array(norms), step
+    )
 
 
 _MOVED_TO_EXPERIMENTS = {
-    "SweepResult", "sweep_lr_decay", "step_time", "TimingResult",
-    "time_decay_overhead", "LamSizeResult", "best_lam_vs_n",
+    "SweepResult",
+    "sweep_lr_decay",
+    "step_time",
+    "TimingResult",
+    "time_decay_overhead",
+    "LamSizeResult",
+    "best_lam_vs_n",
 }
 
 

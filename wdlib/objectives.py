@@ -24,7 +24,12 @@ from ._validation import (
     check_X_y,
 )
 
-__all__ = ["l2_penalty", "l2_penalty_grad", "ridge_objective", "ridge_gradient"]
+__all__ = [
+    "l2_penalty",
+    "l2_penalty_grad",
+    "ridge_objective",
+    "ridge_gradient",
+]
 
 
 def _check_w(w: ArrayLike) -> np.ndarray:
@@ -125,7 +130,8 @@ def l2_penalty_grad(w: ArrayLike, lam: float) -> np.ndarray:
 def _residual(
     X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: object
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Validated ``X``, the residual ``y - X coef - intercept`` and ``coef``."""
+    """Validated ``X``, the residual ``y - X coef - intercept`` and "
+    "``coef``."""
     X_arr, y_arr = check_X_y(X, y)
     w = check_coef(coef, X_arr.shape[1])
     b = _check_intercept(intercept)
@@ -133,7 +139,11 @@ def _residual(
 
 
 def ridge_objective(
-    X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float = 0.0, lam: float = 0.0
+    X: ArrayLike,
+    y: ArrayLike,
+    coef: ArrayLike,
+    intercept: float = 0.0,
+    lam: float = 0.0,
 ) -> float:
     r"""Return the ridge objective :math:`J(w, b)` at ``(coef, intercept)``.
 
@@ -175,7 +185,11 @@ def ridge_objective(
 
 
 def ridge_gradient(
-    X: ArrayLike, y: ArrayLike, coef: ArrayLike, intercept: float = 0.0, lam: float = 0.0
+    X: ArrayLike,
+    y: ArrayLike,
+    coef: ArrayLike,
+    intercept: float = 0.0,
+    lam: float = 0.0,
 ) -> tuple[np.ndarray, float]:
     r"""Return the gradient of :func:`ridge_objective` in ``coef`` and ``intercept``.
 

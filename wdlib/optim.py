@@ -628,7 +628,8 @@ class Adam(_AdamBase):
         v_t &\leftarrow \beta_2 v_{t-1} + (1-\beta_2) g_t^2\\
         \hat m_t &\leftarrow m_t/(1-\beta_1^t),\qquad
         \hat v_t \leftarrow v_t/(1-\beta_2^t)\\
-        \theta_t &\leftarrow \theta_{t-1} - \gamma\,\hat m_t/(\sqrt{\hat v_t} + \epsilon)
+        \theta_t &\leftarrow \theta_{t-1} - \gamma\,\hat m_t/(\sqrt{\hat v_t} +
+        \epsilon)
         \end{aligned}
 
     The penalty's gradient :math:`\lambda\theta` is divided by
@@ -717,7 +718,8 @@ class AdamW(_AdamBase):
         v_t &\leftarrow \beta_2 v_{t-1} + (1-\beta_2) g_t^2\\
         \hat m_t &\leftarrow m_t/(1-\beta_1^t),\qquad
         \hat v_t \leftarrow v_t/(1-\beta_2^t)\\
-        \theta_t &\leftarrow \theta_t - \gamma\,\hat m_t/(\sqrt{\hat v_t} + \epsilon)
+        \theta_t &\leftarrow \theta_t - \gamma\,\hat m_t/(\sqrt{\hat v_t} +
+        \epsilon)
         \end{aligned}
 
     The decay never enters :math:`m_t` or :math:`v_t`: every weight shrinks

@@ -98,7 +98,6 @@ _CURVE_STYLES = ("-", "--", ":", "-.")
 _LAM_LABEL = "λ (penalty strength, log scale)"
 
 
-
 def _axes(ax: Axes | None) -> Axes:
     if ax is None:
         return plt.gca()
@@ -162,7 +161,9 @@ def _as_curves(
     return out
 
 
-def _check_same_length(x: np.ndarray, curves: dict[str, np.ndarray], xname: str, name: str) -> None:
+def _check_same_length(
+    x: np.ndarray, curves: dict[str, np.ndarray], xname: str, name: str
+) -> None:
     for label, values in curves.items():
         if values.shape != x.shape:
             raise ValueError(
@@ -175,7 +176,8 @@ def _positive_lams(lams: ArrayLike) -> np.ndarray:
     lam_arr = _as_float_array(lams, "lams").ravel()
     if lam_arr.size == 0 or not np.all(lam_arr > 0):
         raise ValueError(
-            f"lams must be positive for a log axis; got {lam_arr.tolist()[:5]}. "
+            "lams must be positive for a log axis; got "
+            f"{lam_arr.tolist()[:5]}. "
             f"Drop lam=0 or plot it separately."
         )
     return lam_arr
@@ -235,7 +237,13 @@ def plot_iteration_curves(
     data = _as_curves(curves, "curves")
     ax = _axes(ax)
     for k, (label, values) in enumerate(data.items()):
-        ax.plot(np.arange(values.size), values, color=OKABE_ITO[k % 8], lw=1.8, label=label)
+        ax.plot(
+            np.arange(values.size),
+            values,
+            color=OKABE_ITO[k % 8],
+            lw=1.8,
+            label=label,
+        )
     if logy:
         ax.set_yscale("log")
     ax.set_xlabel("iteration k")
@@ -390,25 +398,47 @@ def plot_against_lambda(
     ax = _axes(ax)
     for j, (label, values) in enumerate(table.items()):
         style = _CURVE_STYLES[(j // len(_CURVE_COLOURS)) % 4]
-        ax.plot(lam_arr, values, color=palette[j], ls=style, lw=1.8,
-                label=label)
+        ax.plot(
+            lam_arr, values, color=palette[j], ls=style, lw=1.8, label=label
+        )
         if label in bands:
             se = bands[label]
-            ax.fill_between(lam_arr, values - se, values + se,
-                            color=palette[j], alpha=0.18, lw=0,
-                            label=f"{label}: ±1 standard error")
+            ax.fill_between(
+                lam_arr,
+                values - se,
+                values + se,
+                color=palette[j],
+                alpha=0.18,
+                lw=0,
+                label=f"{label}: ±1 standard error",
+            )
     if isinstance(mark, str) and mark == "min":
         last = list(table)[-1]
         best = int(np.argmin(table[last]))
-        ax.plot(lam_arr[best], table[last][best], "o", color=OKABE_ITO[0],
-                label=f"lowest {last}: λ = {lam_arr[best]:.3g}")
+        ax.plot(
+            lam_arr[best],
+            table[last][best],
+            "o",
+            color=OKABE_ITO[0],
+            label=f"lowest {last}: λ = {lam_arr[best]:.3g}",
+        )
     elif mark is not None:
         for k, (label, lam) in enumerate(_marks(mark, lam_arr).items()):
-            ax.axvline(lam, color=palette[0], lw=1.2,
-                       ls=_CURVE_STYLES[k % 4], label=label)
+            ax.axvline(
+                lam,
+                color=palette[0],
+                lw=1.2,
+                ls=_CURVE_STYLES[k % 4],
+                label=label,
+            )
     for k, (label, level) in enumerate((reference or {}).items()):
-        ax.axhline(float(level), color=OKABE_ITO[(0, 1, 2)[k % 3]], ls="--",
-                   lw=1.2, label=str(label))
+        ax.axhline(
+            float(level),
+            color=OKABE_ITO[(0, 1, 2)[k % 3]],
+            ls="--",
+            lw=1.2,
+            label=str(label),
+        )
     ax.set_xscale("log")
     if logy:
         ax.set_yscale("log")
@@ -475,8 +505,9 @@ def plot_path(
         )
     if labels is None:
         labels = [f"w_{j + 1}" for j in range(coefs.shape[1])]
-    return plot_against_lambda(arrays["lams"], coefs, labels=labels,
-                               ylabel=ylabel, ax=ax)
+    return plot_against_lambda(
+        arrays["lams"], coefs, labels=labels, ylabel=ylabel, ax=ax
+    )
 
 
 _PATH_EXPECTED = "RidgePath (from wdlib.ridge_path)"
@@ -533,8 +564,7 @@ def plot_cv(
     """
     arrays = _result_arrays(cv, "cv", _CV_EXPECTED, _CV_ATTRS)
     lam_arr = _positive_lams(arrays["lams"])
-    _same_shape({k: arrays[k] for k in ("mse", "mse_se")}, "cv",
-                lam_arr.shape)
+    _same_shape({k: arrays[k] for k in ("mse", "mse_se")}, "cv", lam_arr.shape)
     _same_shape({k: arrays[k] for k in ("best_lam", "lam_1se")}, "cv", ())
     best, one_se = arrays["best_lam"].item(), arrays["lam_1se"].item()
     error_bars = check_bool(error_bars, "error_bars")
@@ -544,9 +574,15 @@ def plot_cv(
         f"{label}: one-SE rule, λ = {one_se:.3g}": one_se,
     }
     colors = None if color is None else [color]
-    return plot_against_lambda(lam_arr, {str(label): arrays["mse"]},
-                               ylabel=ylabel, errors=errors, mark=marks,
-                               colors=colors, ax=ax)
+    return plot_against_lambda(
+        lam_arr,
+        {str(label): arrays["mse"]},
+        ylabel=ylabel,
+        errors=errors,
+        mark=marks,
+        colors=colors,
+        ax=ax,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -560,7 +596,8 @@ def _two_feature_problem(
     X_arr, y_arr = check_X_y(X, y)
     if X_arr.shape[1] != 2:
         raise ValueError(
-            f"X must have exactly 2 columns to draw a loss surface over (w_1, w_2); "
+            "X must have exactly 2 columns to draw a loss surface over (w_1, "
+            "w_2); "
             f"got {X_arr.shape[1]}. Select two features, e.g. X[:, :2]."
         )
     return X_arr, y_arr
@@ -575,7 +612,9 @@ def _objective_grid(
     return values.reshape(W1.shape)
 
 
-def _grid_around(points: list[np.ndarray], margin: float = 0.35, size: int = 161):
+def _grid_around(
+    points: list[np.ndarray], margin: float = 0.35, size: int = 161
+):
     pts = np.vstack(points)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     pad = margin * max(float((hi - lo).max()), 1e-3)
@@ -631,19 +670,54 @@ def plot_loss_contours(
     X_arr, y_arr = _two_feature_problem(X, y)
     w_data = ridge_fit(X_arr, y_arr, 0.0, fit_intercept=False).coef
     w_pen = ridge_fit(X_arr, y_arr, lam, fit_intercept=False).coef
-    drawn = {str(k): _as_float_array(v, f"paths[{k!r}]").reshape(-1, 2)
-             for k, v in (paths or {}).items()}
-    W1, W2 = _grid_around([w_data[None], w_pen[None], np.zeros((1, 2)), *drawn.values()])
+    drawn = {
+        str(k): _as_float_array(v, f"paths[{k!r}]").reshape(-1, 2)
+        for k, v in (paths or {}).items()
+    }
+    W1, W2 = _grid_around(
+        [w_data[None], w_pen[None], np.zeros((1, 2)), *drawn.values()]
+    )
     ax = _axes(ax)
-    for lam_k, colour, style in ((0.0, OKABE_ITO[2], "--"), (lam, OKABE_ITO[6], "-")):
+    for lam_k, colour, style in (
+        (0.0, OKABE_ITO[2], "--"),
+        (lam, OKABE_ITO[6], "-"),
+    ):
         Z = _objective_grid(X_arr, y_arr, lam_k, W1, W2)
         zmin = Z.min()
         levels = zmin + (Z.max() - zmin) * np.linspace(0.0, 1.0, 14)[1:] ** 2
-        ax.contour(W1, W2, Z, levels=levels, colors=colour, linestyles=style, linewidths=1.0)
-    ax.plot(*w_data, "s", color=OKABE_ITO[2], ms=8, label="minimum of the data loss (λ = 0)")
-    ax.plot(*w_pen, "o", color=OKABE_ITO[6], ms=8, label=f"minimum of the penalized loss (λ = {lam:g})")
+        ax.contour(
+            W1,
+            W2,
+            Z,
+            levels=levels,
+            colors=colour,
+            linestyles=style,
+            linewidths=1.0,
+        )
+    ax.plot(
+        *w_data,
+        "s",
+        color=OKABE_ITO[2],
+        ms=8,
+        label="minimum of the data loss (λ = 0)",
+    )
+    ax.plot(
+        *w_pen,
+        "o",
+        color=OKABE_ITO[6],
+        ms=8,
+        label=f"minimum of the penalized loss (λ = {lam:g})",
+    )
     for k, (label, path) in enumerate(drawn.items()):
-        ax.plot(path[:, 0], path[:, 1], ".-", color=OKABE_ITO[(0, 5, 1, 7)[k % 4]], lw=1.2, ms=4, label=label)
+        ax.plot(
+            path[:, 0],
+            path[:, 1],
+            ".-",
+            color=OKABE_ITO[(0, 5, 1, 7)[k % 4]],
+            lw=1.2,
+            ms=4,
+            label=label,
+        )
     ax.plot(0, 0, "+", color=OKABE_ITO[0], ms=10)
     ax.set_aspect("equal")
     ax.set_xlabel("weight w₁")
@@ -700,24 +774,63 @@ def plot_constraint_regions(
     w1 = _as_float_array(coef_l1, "coef_l1").ravel()
     if w2.shape != (2,) or w1.shape != (2,):
         raise ValueError(
-            f"coef_l2 and coef_l1 must each have 2 entries; got shapes {w2.shape} "
+            "coef_l2 and coef_l1 must each have 2 entries; got shapes "
+            f"{w2.shape} "
             f"and {w1.shape}. Pass the coef of a two-feature fit."
         )
     w_ls = ridge_fit(X_arr, y_arr, 0.0, fit_intercept=False).coef
     t2, t1 = float(np.linalg.norm(w2)), float(np.abs(w1).sum())
-    W1, W2 = _grid_around([w_ls[None], np.array([[t2, t2], [-t2, -t2], [t1, t1], [-t1, -t1]])])
+    W1, W2 = _grid_around(
+        [w_ls[None], np.array([[t2, t2], [-t2, -t2], [t1, t1], [-t1, -t1]])]
+    )
     Z = _objective_grid(X_arr, y_arr, 0.0, W1, W2)
     ax = _axes(ax)
-    ax.contour(W1, W2, Z, levels=np.sort(Z.min() + (Z.max() - Z.min()) * np.linspace(0, 1, 12)[1:] ** 2),
-               colors=OKABE_ITO[0], linewidths=0.5, alpha=0.4)
+    ax.contour(
+        W1,
+        W2,
+        Z,
+        levels=np.sort(
+            Z.min() + (Z.max() - Z.min()) * np.linspace(0, 1, 12)[1:] ** 2
+        ),
+        colors=OKABE_ITO[0],
+        linewidths=0.5,
+        alpha=0.4,
+    )
     for w, colour in ((w2, OKABE_ITO[5]), (w1, OKABE_ITO[6])):
-        level = _objective_grid(X_arr, y_arr, 0.0, np.array([[w[0]]]), np.array([[w[1]]]))[0, 0]
-        ax.contour(W1, W2, Z, levels=[level], colors=colour, linewidths=1.2, linestyles="--")
+        level = _objective_grid(
+            X_arr, y_arr, 0.0, np.array([[w[0]]]), np.array([[w[1]]])
+        )[0, 0]
+        ax.contour(
+            W1,
+            W2,
+            Z,
+            levels=[level],
+            colors=colour,
+            linewidths=1.2,
+            linestyles="--",
+        )
     angle = np.linspace(0, 2 * np.pi, 400)
-    ax.plot(t2 * np.cos(angle), t2 * np.sin(angle), color=OKABE_ITO[5], lw=2, label=f"L2 disk ‖w‖₂ ≤ {t2:.2f}")
-    ax.plot(t1 * np.array([1, 0, -1, 0, 1]), t1 * np.array([0, 1, 0, -1, 0]), color=OKABE_ITO[6], lw=2,
-            label=f"L1 diamond ‖w‖₁ ≤ {t1:.2f}")
-    ax.plot(*w_ls, "s", color=OKABE_ITO[0], ms=7, label="least squares (unconstrained)")
+    ax.plot(
+        t2 * np.cos(angle),
+        t2 * np.sin(angle),
+        color=OKABE_ITO[5],
+        lw=2,
+        label=f"L2 disk ‖w‖₂ ≤ {t2:.2f}",
+    )
+    ax.plot(
+        t1 * np.array([1, 0, -1, 0, 1]),
+        t1 * np.array([0, 1, 0, -1, 0]),
+        color=OKABE_ITO[6],
+        lw=2,
+        label=f"L1 diamond ‖w‖₁ ≤ {t1:.2f}",
+    )
+    ax.plot(
+        *w_ls,
+        "s",
+        color=OKABE_ITO[0],
+        ms=7,
+        label="least squares (unconstrained)",
+    )
     ax.plot(*w2, "o", color=OKABE_ITO[5], ms=8, label="L2 solution")
     ax.plot(*w1, "D", color=OKABE_ITO[6], ms=8, label="L1 solution")
     ax.axhline(0, color=OKABE_ITO[0], lw=0.6)
@@ -764,35 +877,59 @@ def _plot_step_times(timing: _TimingLike, *, ax: Axes | None = None) -> Axes:
     from matplotlib.lines import Line2D
 
     t = _result_arrays(
-        timing, "timing",
+        timing,
+        "timing",
         "TimingResult (from wdlib.experiments.trends.time_decay_overhead)",
         ("ns", "ds", "with_decay", "without_decay", "decay_only"),
     )
     ns, ds = t["ns"].ravel(), t["ds"].ravel()
-    _same_shape({k: t[k] for k in ("with_decay", "without_decay")},
-                "timing", (ns.size, ds.size))
+    _same_shape(
+        {k: t[k] for k in ("with_decay", "without_decay")},
+        "timing",
+        (ns.size, ds.size),
+    )
     _same_shape({"decay_only": t["decay_only"]}, "timing", (ds.size,))
     ax = _axes(ax)
     handles = []
     for j, d in enumerate(ds):
         colour = OKABE_ITO[(j + 1) % 8]
         ax.plot(ns, 1e6 * t["with_decay"][:, j], "o-", color=colour, lw=1.8)
-        ax.plot(ns, 1e6 * t["without_decay"][:, j], "s--", color=colour,
-                lw=1.2)
+        ax.plot(
+            ns, 1e6 * t["without_decay"][:, j], "s--", color=colour, lw=1.2
+        )
         ax.axhline(1e6 * t["decay_only"][j], color=colour, ls=":", lw=1.5)
         handles.append(
             Line2D([], [], color=colour, lw=3, label=f"d = {d:g} features")
         )
     handles += [
-        Line2D([], [], color="grey", ls="-", marker="o", label="gradient + step, with decay"),
-        Line2D([], [], color="grey", ls="--", marker="s", label="gradient + step, without decay"),
+        Line2D(
+            [],
+            [],
+            color="grey",
+            ls="-",
+            marker="o",
+            label="gradient + step, with decay",
+        ),
+        Line2D(
+            [],
+            [],
+            color="grey",
+            ls="--",
+            marker="s",
+            label="gradient + step, without decay",
+        ),
         Line2D([], [], color="grey", ls=":", label="decay update alone"),
     ]
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("minibatch size n (rows)")
     ax.set_ylabel("time per step (µs)")
-    ax.legend(handles=handles, fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    ax.legend(
+        handles=handles,
+        fontsize="small",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+    )
     return ax
 
 
@@ -837,26 +974,44 @@ def _plot_lr_decay_heatmap(
     ('weight decay λ (log scale)', 'AdamW')
     """
     arrays = _result_arrays(
-        sweep, "sweep",
+        sweep,
+        "sweep",
         "SweepResult (from wdlib.experiments.trends.sweep_lr_decay)",
         ("lrs", "weight_decays", "test_error"),
     )
     lrs, wds = arrays["lrs"].ravel(), arrays["weight_decays"].ravel()
-    _same_shape({"test_error": arrays["test_error"]}, "sweep",
-                (lrs.size, wds.size))
+    _same_shape(
+        {"test_error": arrays["test_error"]}, "sweep", (lrs.size, wds.size)
+    )
     err = 100 * arrays["test_error"]
     if np.any(lrs <= 0) or np.any(wds <= 0):
         raise ValueError(
-            "the heat map needs positive learning rates and decays (log axes); "
+            "the heat map needs positive learning rates and decays (log "
+            "axes); "
             "drop weight_decay=0 from the grid or plot it separately."
         )
     ax = _axes(ax)
-    im = ax.imshow(err, origin="lower", aspect="auto", cmap="viridis", vmin=vmin, vmax=vmax)
+    im = ax.imshow(
+        err,
+        origin="lower",
+        aspect="auto",
+        cmap="viridis",
+        vmin=vmin,
+        vmax=vmax,
+    )
     ax.set_xticks(range(wds.size), [f"{v:.2g}" for v in wds], rotation=45)
     ax.set_yticks(range(lrs.size), [f"{v:.2g}" for v in lrs])
     best = np.argmin(err, axis=1)
-    ax.plot(best, np.arange(lrs.size), "o", mfc="none", mec="white", mew=2, ms=10,
-            label="best decay for this learning rate")
+    ax.plot(
+        best,
+        np.arange(lrs.size),
+        "o",
+        mfc="none",
+        mec="white",
+        mew=2,
+        ms=10,
+        label="best decay for this learning rate",
+    )
     ax.set_xlabel("weight decay λ (log scale)")
     ax.set_ylabel("learning rate γ (log scale)")
     ax.set_title(title)
@@ -878,8 +1033,9 @@ def _plot_lambda_curves(
     ylabel: str,
     ax: Axes | None = None,
 ) -> Axes:
-    return plot_against_lambda(lams, values, labels=labels, ylabel=ylabel,
-                               ax=ax)
+    return plot_against_lambda(
+        lams, values, labels=labels, ylabel=ylabel, ax=ax
+    )
 
 
 def _plot_error_vs_lambda(
@@ -889,8 +1045,7 @@ def _plot_error_vs_lambda(
     ylabel: str = "mean squared error",
     ax: Axes | None = None,
 ) -> Axes:
-    return plot_against_lambda(lams, errors, ylabel=ylabel, mark="min",
-                               ax=ax)
+    return plot_against_lambda(lams, errors, ylabel=ylabel, mark="min", ax=ax)
 
 
 def _plot_coef_norm(
@@ -901,8 +1056,12 @@ def _plot_coef_norm(
     ax: Axes | None = None,
 ) -> Axes:
     return plot_against_lambda(
-        lams, norms, ylabel="‖w‖₂ (Euclidean norm of the weights)",
-        reference=reference, logy=True, ax=ax,
+        lams,
+        norms,
+        ylabel="‖w‖₂ (Euclidean norm of the weights)",
+        reference=reference,
+        logy=True,
+        ax=ax,
     )
 
 
@@ -914,8 +1073,7 @@ def _plot_cv_curve(
     error_bars: bool = True,
     ax: Axes | None = None,
 ) -> Axes:
-    return plot_cv(cv, label=label, color=color, error_bars=error_bars,
-                   ax=ax)
+    return plot_cv(cv, label=label, color=color, error_bars=error_bars, ax=ax)
 
 
 _RENAMED = {
@@ -936,6 +1094,4 @@ def __getattr__(name: str) -> Any:
         from .experiments import code
 
         return getattr(code, name)
-    raise AttributeError(
-        f"module 'wdlib.plotting' has no attribute {name!r}"
-    )
+    raise AttributeError(f"module 'wdlib.plotting' has no attribute {name!r}")

@@ -89,7 +89,8 @@ class RidgePath:
         return np.mean((y_arr[:, None] - self.predict(X_arr)) ** 2, axis=0)
 
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Draw every coefficient against lambda: :func:`wdlib.plotting.plot_path`."""
+        """Draw every coefficient against lambda: "
+        ":func:`wdlib.plotting.plot_path`."""
         from .plotting import plot_path  # matplotlib only when plotting
 
         return plot_path(self, ax=ax, **kwargs)
@@ -711,7 +712,9 @@ def kfold_cv(
     fold_mse = np.empty((len(folds), lam_arr.size))
     for i, (train, test) in enumerate(folds):
         path = _ridge_path(
-            X_arr[train], y_arr[train], lam_arr * n / train.size,
+            X_arr[train],
+            y_arr[train],
+            lam_arr * n / train.size,
             fit_intercept,
         )
         resid = y_arr[test][:, None] - path.predict(X_arr[test])
@@ -726,8 +729,9 @@ def kfold_cv(
 
 def _check_unused_with_cv(k: object, seed: object) -> None:
     for name, value, default in (("k", k, 5), ("seed", seed, 0)):
-        if not (isinstance(value, numbers.Integral) and value == default) \
-                or isinstance(value, bool):
+        if not (
+            isinstance(value, numbers.Integral) and value == default
+        ) or isinstance(value, bool):
             raise ValueError(
                 f"{name} is not used when cv is given (the folds come from "
                 f"cv); got {name}={value!r} together with cv. Pass either "
@@ -803,10 +807,12 @@ def bias_variance(
     _check_finite(f_ev, "f_eval")
     lam_arr = check_lams(lams)
     fit_intercept = check_bool(fit_intercept, "fit_intercept")
-    preds = np.array([
-        _ridge_path(Xt, yt, lam_arr, fit_intercept).predict(X_ev)
-        for Xt, yt in _training_sets(train_sets, X_ev.shape[1])
-    ])  # (T, n_eval, n_lams)
+    preds = np.array(
+        [
+            _ridge_path(Xt, yt, lam_arr, fit_intercept).predict(X_ev)
+            for Xt, yt in _training_sets(train_sets, X_ev.shape[1])
+        ]
+    )  # (T, n_eval, n_lams)
     if preds.shape[0] < 2:
         raise ValueError(
             f"train_sets must hold at least 2 training sets to measure a "

@@ -11,7 +11,8 @@ The convention is the book's (the intercept :math:`b` is not penalized):
 
 .. math::
 
-    L(w, b) = \frac{1}{2n}\sum_{i=1}^{n}\Bigl(y_i - \sum_{j=1}^{d} x_{ij} w_j - b\Bigr)^2
+    L(w, b) = \frac{1}{2n}\sum_{i=1}^{n}\Bigl(y_i - \sum_{j=1}^{d} x_{ij} w_j -
+    b\Bigr)^2
               + \frac{\lambda}{2}\sum_{j=1}^{d} w_j^2 .
 
 This module imports sympy at load time; ``import wdlib`` does not load it
@@ -111,7 +112,8 @@ def ridge_symbols(n_samples: int, n_features: int) -> RidgeSymbols:
     Returns
     -------
     RidgeSymbols
-        Real symbols ``x_{i,j}``, ``y_i``, ``w_j``, ``b``, ``lambda`` and ``eta``.
+        Real symbols ``x_{i,j}``, ``y_i``, ``w_j``, ``b``, ``lambda`` and
+        ``eta``.
 
     Examples
     --------
@@ -124,7 +126,9 @@ def ridge_symbols(n_samples: int, n_features: int) -> RidgeSymbols:
     """
     n = check_positive_int(n_samples, "n_samples")
     d = check_positive_int(n_features, "n_features")
-    X = sp.Matrix(n, d, lambda i, j: sp.Symbol(f"x_{{{i + 1},{j + 1}}}", real=True))
+    X = sp.Matrix(
+        n, d, lambda i, j: sp.Symbol(f"x_{{{i + 1},{j + 1}}}", real=True)
+    )
     y = sp.Matrix(n, 1, lambda i, _: sp.Symbol(f"y_{i + 1}", real=True))
     w = sp.Matrix(d, 1, lambda j, _: sp.Symbol(f"w_{j + 1}", real=True))
     b, lam, eta = sp.symbols("b lambda eta", real=True)
@@ -335,13 +339,20 @@ def closed_form(X: object, y: object, lam: float) -> tuple[sp.Matrix, sp.Expr]:
     lam = check_lam(lam)
     s = ridge_symbols(*X_arr.shape)
     A, c = normal_equations(s)
-    values = dict(zip([*s.X, *s.y, s.lam], [*_exact(X_arr), *_exact(y_arr), sp.Rational(lam)]))
+    values = dict(
+        zip(
+            [*s.X, *s.y, s.lam],
+            [*_exact(X_arr), *_exact(y_arr), sp.Rational(lam)],
+        )
+    )
     try:
         theta = A.subs(values).LUsolve(c.subs(values))
     except sp.matrices.exceptions.NonInvertibleMatrixError:
         raise ValueError(
-            f"the normal equations are singular for lam={lam!r}: the columns of X "
-            f"(with the intercept's column of ones) are linearly dependent, so the "
+            f"the normal equations are singular for lam={lam!r}: the columns "
+            "of X "
+            "(with the intercept's column of ones) are linearly dependent, "
+            "so the "
             f"minimizer is not unique. Pass lam > 0."
         ) from None
     return theta[:-1, :], theta[-1]
@@ -382,7 +393,9 @@ def gd_update(s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
     return w_new, s.b - s.eta * data_b
 
 
-def lambdify_gradient(s: RidgeSymbols) -> Callable[..., tuple[np.ndarray, float]]:
+def lambdify_gradient(
+    s: RidgeSymbols,
+) -> Callable[..., tuple[np.ndarray, float]]:
     r"""Turn the sympy gradient of :func:`loss` into a numpy function.
 
     Returns
@@ -408,8 +421,10 @@ def lambdify_gradient(s: RidgeSymbols) -> Callable[..., tuple[np.ndarray, float]
         X_arr, y_arr = check_X_y(X, y)
         if X_arr.shape != shape:
             raise ValueError(
-                f"X must have shape {shape} like the symbols; got {X_arr.shape}. "
-                f"Build symbols of the right size with ridge_symbols(*X.shape)."
+                f"X must have shape {shape} like the symbols; got "
+                f"{X_arr.shape}. "
+                "Build symbols of the right size with "
+                "ridge_symbols(*X.shape)."
             )
         w = check_coef(coef, shape[1])
         b = check_real(intercept, "intercept")
@@ -433,7 +448,8 @@ class MatrixForm:
     b, lam : sympy.Symbol
         Intercept and penalty strength.
     loss : sympy.MatrixExpr
-        :math:`\frac{1}{2n}(y - Xw - b\mathbf 1)^\top(y - Xw - b\mathbf 1) + \frac{\lambda}{2}w^\top w`.
+        :math:`\frac{1}{2n}(y - Xw - b\mathbf 1)^\top(y - Xw - b\mathbf 1) +
+        \frac{\lambda}{2}w^\top w`.
     grad_w : sympy.MatrixExpr
         :math:`\partial L/\partial w`, by sympy's matrix calculus.
     hessian_w : sympy.MatrixExpr
@@ -457,7 +473,13 @@ class MatrixForm:
     solution: sp.MatrixExpr
 
     def evaluate(
-        self, expr: sp.MatrixExpr, X: object, y: object, coef: object, intercept: float = 0.0, lam: float = 0.0
+        self,
+        expr: sp.MatrixExpr,
+        X: object,
+        y: object,
+        coef: object,
+        intercept: float = 0.0,
+        lam: float = 0.0,
     ) -> np.ndarray:
         """Evaluate a matrix expression (e.g. ``grad_w``) at numeric data.
 
@@ -473,7 +495,9 @@ class MatrixForm:
             sp.MatrixSymbol(self.X.name, n, d): sp.ImmutableMatrix(X_arr),
             sp.MatrixSymbol(self.y.name, n, 1): sp.ImmutableMatrix(y_arr),
             sp.MatrixSymbol(self.w.name, d, 1): sp.ImmutableMatrix(w),
-            sp.MatrixSymbol(self.ones.name, n, 1): sp.ImmutableMatrix(np.ones(n)),
+            sp.MatrixSymbol(self.ones.name, n, 1): sp.ImmutableMatrix(
+                np.ones(n)
+            ),
             self.b: sp.Float(b),
             self.lam: sp.Float(lam),
         }
@@ -498,7 +522,11 @@ def matrix_form() -> MatrixForm:
     """
     n, d = sp.symbols("n d", integer=True, positive=True)
     b, lam = sp.symbols("b lambda", real=True)
-    X, y, w = sp.MatrixSymbol("X", n, d), sp.MatrixSymbol("y", n, 1), sp.MatrixSymbol("w", d, 1)
+    X, y, w = (
+        sp.MatrixSymbol("X", n, d),
+        sp.MatrixSymbol("y", n, 1),
+        sp.MatrixSymbol("w", d, 1),
+    )
     ones = sp.MatrixSymbol(r"\mathbf{1}", n, 1)
     r = y - X * w - b * ones
     L = (r.T * r) / (2 * n) + lam / 2 * (w.T * w)
@@ -536,7 +564,9 @@ def shrinkage_factor() -> tuple[sp.Expr, sp.Symbol, sp.Symbol, sp.Symbol]:
     s, lam = sp.symbols("s lambda", positive=True)
     n = sp.Symbol("n", integer=True, positive=True)
     v, z = sp.symbols("v z", real=True)
-    (v_star,) = sp.solve(sp.diff((z - s * v) ** 2 / (2 * n) + lam / 2 * v**2, v), v)
+    (v_star,) = sp.solve(
+        sp.diff((z - s * v) ** 2 / (2 * n) + lam / 2 * v**2, v), v
+    )
     return sp.factor(s * v_star / z), s, n, lam
 
 
@@ -600,9 +630,17 @@ def map_objective(s: RidgeSymbols) -> tuple[sp.Expr, sp.Symbol, sp.Symbol]:
 
     sigma, tau = sp.symbols("sigma tau", positive=True)
     mean = s.X * s.w + s.b * sp.ones(s.n_samples, 1)
-    likelihood = [density(Normal("e", m, sigma))(yi) for m, yi in zip(mean, s.y)]
+    likelihood = [
+        density(Normal("e", m, sigma))(yi) for m, yi in zip(mean, s.y)
+    ]
     prior = [density(Normal("p", 0, tau))(wj) for wj in s.w]
-    return -sum(sp.expand_log(sp.log(p), force=True) for p in [*likelihood, *prior]), sigma, tau
+    return (
+        -sum(
+            sp.expand_log(sp.log(p), force=True) for p in [*likelihood, *prior]
+        ),
+        sigma,
+        tau,
+    )
 
 
 def latex_eq(lhs: str, rhs: object) -> object:
@@ -611,7 +649,8 @@ def latex_eq(lhs: str, rhs: object) -> object:
     Parameters
     ----------
     lhs : str
-        LaTeX for the left-hand side, e.g. ``r"\frac{\partial R}{\partial w}"``.
+        LaTeX for the left-hand side, e.g. ``r"\frac{\partial R}{\partial
+        w}"``.
     rhs : sympy object
         Printed with :func:`sympy.latex`.
 

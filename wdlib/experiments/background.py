@@ -62,7 +62,6 @@ PENGUIN_CATEGORICAL = ("species", "island", "sex")
 PENGUIN_TARGET = "body_mass_g"
 
 
-
 @dataclass(frozen=True)
 class Prepared:
     """Model-ready arrays made by :func:`prepare`, and what was done to get them.
@@ -90,7 +89,6 @@ class Prepared:
     standardizer: Standardizer | None
     filled_train: FillReport
     filled_test: FillReport
-
 
 
 def prepare(
@@ -153,8 +151,10 @@ def prepare(
         _check_columns(part, features + [target], f"columns of {name}")
         if part[target].isna().any():
             raise ValueError(
-                f"{name}[{target!r}] has {int(part[target].isna().sum())} missing "
-                f"value(s); a target cannot be imputed. Remove those rows with "
+                f"{name}[{target!r}] has {int(part[target].isna().sum())} "
+                "missing "
+                "value(s); a target cannot be imputed. Remove those rows "
+                "with "
                 f"drop_missing(df, {target!r}) before splitting."
             )
     if fit_on not in ("train", "all"):
@@ -176,8 +176,16 @@ def prepare(
     Xtr, ytr, rep_tr = make(train)
     Xte, yte, rep_te = make(test)
     return Prepared(
-        Xtr.to_numpy(dtype=np.float64), ytr, Xte.to_numpy(dtype=np.float64), yte,
-        tuple(str(c) for c in Xtr.columns), imputer, encoder, scaler, rep_tr, rep_te,
+        Xtr.to_numpy(dtype=np.float64),
+        ytr,
+        Xte.to_numpy(dtype=np.float64),
+        yte,
+        tuple(str(c) for c in Xtr.columns),
+        imputer,
+        encoder,
+        scaler,
+        rep_tr,
+        rep_te,
     )
 
 
@@ -226,7 +234,9 @@ def _check_roles(target: object, numeric: list, categorical: list) -> None:
 # ---------------------------------------------------------------------------
 
 
-def plot_missing_counts(counts: Mapping[str, int], n_rows: int, *, ax: Axes | None = None) -> Axes:
+def plot_missing_counts(
+    counts: Mapping[str, int], n_rows: int, *, ax: Axes | None = None
+) -> Axes:
     """Horizontal bars: missing values per column, labelled with counts.
 
     Parameters
@@ -262,7 +272,13 @@ def plot_missing_counts(counts: Mapping[str, int], n_rows: int, *, ax: Axes | No
     y = np.arange(len(names))
     ax.barh(y, vals, color=OKABE_ITO[5], label="missing values")
     for yi, v in zip(y, vals):
-        ax.text(v, yi, f" {int(v)} ({100 * v / max(n_rows, 1):.1f}%)", va="center", fontsize="small")
+        ax.text(
+            v,
+            yi,
+            f" {int(v)} ({100 * v / max(n_rows, 1):.1f}%)",
+            va="center",
+            fontsize="small",
+        )
     ax.set_yticks(y, names)
     ax.invert_yaxis()
     ax.set_xlim(0, max(vals.max(), 1) * 1.35)
@@ -363,9 +379,23 @@ def plot_paired_errors(
             f"{b.size} values. Pass one error of each kind per repeat."
         )
     ax = _axes(ax)
-    ax.scatter(a, b, s=14, color=OKABE_ITO[5], alpha=0.7, label=f"one random split ({a.size} in all)")
+    ax.scatter(
+        a,
+        b,
+        s=14,
+        color=OKABE_ITO[5],
+        alpha=0.7,
+        label=f"one random split ({a.size} in all)",
+    )
     lo, hi = float(min(a.min(), b.min())), float(max(a.max(), b.max()))
-    ax.plot([lo, hi], [lo, hi], color=OKABE_ITO[0], lw=1, ls="--", label="equal errors")
+    ax.plot(
+        [lo, hi],
+        [lo, hi],
+        color=OKABE_ITO[0],
+        lw=1,
+        ls="--",
+        label="equal errors",
+    )
     ax.set_xlabel(f"{labels[0]}: test MSE ({unit})")
     ax.set_ylabel(f"{labels[1]}: test MSE ({unit})")
     ax.legend(fontsize="small")
@@ -416,11 +446,30 @@ def plot_curve_fits(
     _check_same_length(g, data, "grid", "curves")
     ax = _axes(ax)
     if truth is not None:
-        ax.plot(g, _as_float_array(truth, "truth"), color=OKABE_ITO[0],
-                ls="--", lw=1.2, label="noise-free function")
+        ax.plot(
+            g,
+            _as_float_array(truth, "truth"),
+            color=OKABE_ITO[0],
+            ls="--",
+            lw=1.2,
+            label="noise-free function",
+        )
     for k, (label, values) in enumerate(data.items()):
-        ax.plot(g, values, color=OKABE_ITO[(6, 5, 3, 7, 1)[k % 5]], lw=2, label=label)
-    ax.scatter(x_arr, y_arr, s=22, color=OKABE_ITO[0], zorder=3, label="training points")
+        ax.plot(
+            g,
+            values,
+            color=OKABE_ITO[(6, 5, 3, 7, 1)[k % 5]],
+            lw=2,
+            label=label,
+        )
+    ax.scatter(
+        x_arr,
+        y_arr,
+        s=22,
+        color=OKABE_ITO[0],
+        zorder=3,
+        label="training points",
+    )
     span = float(y_arr.max() - y_arr.min())
     ax.set_ylim(y_arr.min() - 0.5 * span, y_arr.max() + 0.5 * span)
     ax.set_xlabel("x (input, no unit)")
@@ -466,10 +515,18 @@ def plot_error_vs_dof(
     _check_same_length(d, data, "dofs", "errors")
     ax = _axes(ax)
     for k, (label, values) in enumerate(data.items()):
-        ax.plot(d, values, color=OKABE_ITO[(5, 6, 3, 7)[k % 4]], lw=2, label=label)
+        ax.plot(
+            d, values, color=OKABE_ITO[(5, 6, 3, 7)[k % 4]], lw=2, label=label
+        )
     last = list(data)[-1]
     best = int(np.argmin(data[last]))
-    ax.plot(d[best], data[last][best], "o", color=OKABE_ITO[0], label=f"lowest {last}: df = {d[best]:.1f}")
+    ax.plot(
+        d[best],
+        data[last][best],
+        "o",
+        color=OKABE_ITO[0],
+        label=f"lowest {last}: df = {d[best]:.1f}",
+    )
     ax.set_xlabel("df(λ) (effective degrees of freedom)")
     ax.set_ylabel("mean squared error")
     ax.legend(fontsize="small")

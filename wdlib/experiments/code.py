@@ -17,7 +17,6 @@ from ..plotting import OKABE_ITO, _as_curves, _axes, _check_same_length
 __all__ = ["plot_fitted_lines", "plot_iterations_vs_condition"]
 
 
-
 def plot_fitted_lines(
     x: ArrayLike,
     y: ArrayLike,
@@ -60,7 +59,8 @@ def plot_fitted_lines(
         )
     if not isinstance(lines, Mapping) or len(lines) == 0:
         raise TypeError(
-            f"lines must be a non-empty mapping of label -> (weight, intercept); "
+            "lines must be a non-empty mapping of label -> (weight, "
+            "intercept); "
             f"got {type(lines).__name__}. Pass e.g. {{'fit': (3.0, 2.0)}}."
         )
     for label, pair in lines.items():
@@ -71,10 +71,18 @@ def plot_fitted_lines(
                 f"fit.intercept)."
             )
     ax = _axes(ax)
-    ax.scatter(x_arr, y_arr, s=12, color=OKABE_ITO[0], alpha=0.45, label="data")
+    ax.scatter(
+        x_arr, y_arr, s=12, color=OKABE_ITO[0], alpha=0.45, label="data"
+    )
     grid = np.linspace(x_arr.min(), x_arr.max(), 2)
     for k, (label, (weight, intercept)) in enumerate(lines.items()):
-        ax.plot(grid, weight * grid + intercept, color=OKABE_ITO[1 + k % 7], lw=2, label=str(label))
+        ax.plot(
+            grid,
+            weight * grid + intercept,
+            color=OKABE_ITO[1 + k % 7],
+            lw=2,
+            label=str(label),
+        )
     ax.set_xlabel("x (feature, no unit)")
     ax.set_ylabel("y (target, no unit)")
     ax.legend()
@@ -116,15 +124,27 @@ def plot_iterations_vs_condition(
     kappa_arr = _as_float_array(kappas, "kappas").ravel()
     if kappa_arr.size == 0 or not np.all(kappa_arr >= 1):
         raise ValueError(
-            f"kappas must be condition numbers >= 1; got {kappa_arr.tolist()[:5]}. "
+            "kappas must be condition numbers >= 1; got "
+            f"{kappa_arr.tolist()[:5]}. "
             f"Compute them as largest / smallest Hessian eigenvalue."
         )
     data = _as_curves(iterations, "iterations")
     _check_same_length(kappa_arr, data, "kappas", "iterations")
     ax = _axes(ax)
     for k, (label, values) in enumerate(data.items()):
-        style = {"ls": "--", "marker": None} if "bound" in label else {"ls": "-", "marker": "o"}
-        ax.plot(kappa_arr, values, color=OKABE_ITO[(5, 6, 0, 3, 7)[k % 5]], lw=1.8, label=label, **style)
+        style = (
+            {"ls": "--", "marker": None}
+            if "bound" in label
+            else {"ls": "-", "marker": "o"}
+        )
+        ax.plot(
+            kappa_arr,
+            values,
+            color=OKABE_ITO[(5, 6, 0, 3, 7)[k % 5]],
+            lw=1.8,
+            label=label,
+            **style,
+        )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("κ = L/μ (condition number of the Hessian, log scale)")
