@@ -75,7 +75,10 @@ def test_prepare_refuses_a_missing_target(penguins):
     train, test = data.split_train_test(penguins, test_size=0.3, seed=0)
     with pytest.raises(
         ValueError,
-        match=r"a target cannot be imputed. Remove those rows with drop_missing",
+        match=(
+            r"a target cannot be imputed. Remove those rows with "
+            r"drop_missing"
+        ),
     ):
         background.prepare(train, test)
     df, _ = data.drop_missing(penguins, "body_mass_g")

@@ -84,7 +84,10 @@ def test_max_iter_gives_a_warning_and_converged_false(rng):
     X, y = problem(rng)
     with pytest.warns(
         ConvergenceWarning,
-        match=r"did not reach tol=1e-12 in max_iter=3 steps .*Increase max_iter",
+        match=(
+            r"did not reach tol=1e-12 in max_iter=3 steps .*Increase "
+            r"max_iter"
+        ),
     ):
         res = wd.gradient_descent(X, y, 0.1, tol=1e-12, max_iter=3)
     assert not res.converged and res.n_iter == 3 and res.history.shape == (4,)
@@ -158,7 +161,10 @@ def test_growth_without_overflow_is_diverged_not_slow(rng):
     L = _lipschitz(X, 0.1)
     with pytest.warns(
         ConvergenceWarning,
-        match=r"diverged: the objective grew from [\d.]+ to [\d.e+]+ and the gradient norm",
+        match=(
+            r"diverged: the objective grew from [\d.]+ to [\d.e+]+ and the "
+            r"gradient norm"
+        ),
     ) as rec:
         res = wd.gradient_descent(X, y, 0.1, lr=2.01 / L, max_iter=1500)
     message = str(rec[0].message)
@@ -173,7 +179,10 @@ def test_slow_run_with_an_unstable_nesterov_step_says_so(rng):
     L = _lipschitz(X, 0.1)
     with pytest.warns(
         ConvergenceWarning,
-        match=r"did not reach tol=1e-08 in max_iter=30 steps .*The step may be unstable: .*momentum needs lr <= 1/L",
+        match=(
+            r"did not reach tol=1e-08 in max_iter=30 steps .*The step may "
+            r"be unstable: .*momentum needs lr <= 1/L"
+        ),
     ):
         wd.gradient_descent(
             X, y, 0.1, lr=1.5 / L, max_iter=30, tol=1e-8, nesterov=True
@@ -193,7 +202,10 @@ def test_predict_equals_the_linear_model(rng):
     )
     with pytest.raises(
         ValueError,
-        match=r"X must have 5 column\(s\) like the training data; got shape \(4, 2\)",
+        match=(
+            r"X must have 5 column\(s\) like the training data; got shape "
+            r"\(4, 2\)"
+        ),
     ):
         res.predict(X_new[:, :2])
     with pytest.raises(TypeError, match=r"X must be real; got .* complex"):

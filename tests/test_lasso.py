@@ -119,7 +119,10 @@ def test_early_stop_warns_and_reports(rng):
     X, y = _problem(rng)
     with pytest.warns(
         wd.ConvergenceWarning,
-        match=r"coordinate descent did not reach tol=1e-15 in max_iter=2 sweeps",
+        match=(
+            r"coordinate descent did not reach tol=1e-15 in max_iter=2 "
+            r"sweeps"
+        ),
     ):
         fit = wd.lasso_fit(X, y, 0.01, max_iter=2, tol=1e-15)
     assert not fit.converged and fit.n_iter == 2 and fit.dual_gap > 0
@@ -168,7 +171,10 @@ def test_predict(rng):
     )
     with pytest.raises(
         ValueError,
-        match=r"X must have 15 column\(s\) like the training data; got shape \(3, 2\)\. Transform new data",
+        match=(
+            r"X must have 15 column\(s\) like the training data; got shape "
+            r"\(3, 2\)\. Transform new data"
+        ),
     ):
         fit.predict(X[:3, :2])
 
@@ -281,7 +287,10 @@ def test_stops_at_the_first_sweep_meeting_the_gap_criterion():
     )
     with pytest.warns(
         wd.ConvergenceWarning,
-        match=r"did not reach tol=1e-10 in max_iter=\d+ sweeps \(duality gap [\d.e+-]+, needed <= ",
+        match=(
+            r"did not reach tol=1e-10 in max_iter=\d+ sweeps \(duality gap "
+            r"[\d.e+-]+, needed <= "
+        ),
     ):
         short = wd.lasso_fit(X, y, lam, tol=tol, max_iter=fit.n_iter - 1)
     assert not short.converged

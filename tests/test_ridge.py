@@ -141,7 +141,10 @@ def test_predict_and_frozen_result(rng):
         fit.intercept = 0.0
     with pytest.raises(
         ValueError,
-        match=r"X must have 3 column\(s\) like the training data; got shape \(1, 4\)",
+        match=(
+            r"X must have 3 column\(s\) like the training data; got shape "
+            r"\(1, 4\)"
+        ),
     ):
         fit.predict(np.ones((1, 4)))
     with pytest.raises(

@@ -242,12 +242,18 @@ def test_bias_variance_rejects_bad_input(rng):
     X, y = _problem(rng, 10, 3)
     with pytest.raises(
         ValueError,
-        match=r"f_eval must be 1-D of shape \(10,\) to match X_eval; got shape \(3,\)",
+        match=(
+            r"f_eval must be 1-D of shape \(10,\) to match X_eval; got "
+            r"shape \(3,\)"
+        ),
     ):
         bias_variance([(X, y), (X, y)], X, y[:3], LAMS)
     with pytest.raises(
         ValueError,
-        match=r"train_sets must hold at least 2 training sets to measure a variance; got 1",
+        match=(
+            r"train_sets must hold at least 2 training sets to measure a "
+            r"variance; got 1"
+        ),
     ):
         bias_variance([(X, y)], X, y, LAMS)
 

@@ -308,7 +308,10 @@ def test_closed_form_validates_inputs():
 def test_closed_form_rejects_singular_unpenalized_problem():
     with pytest.raises(
         ValueError,
-        match=r"the normal equations are singular for lam=0.0: .* Pass lam > 0",
+        match=(
+            r"the normal equations are singular for lam=0.0: .* Pass lam > "
+            r"0"
+        ),
     ):
         sym.closed_form([[1.0], [1.0]], [1.0, 2.0], lam=0.0)
     coef, intercept = sym.closed_form(

@@ -21,7 +21,10 @@ y = np.array([1.0, 2.0, 3.0])
 def test_column_y_is_rejected_with_the_fix():
     with pytest.raises(
         ValueError,
-        match=r"y must be 1-D of shape \(3,\); got a column of shape \(3, 1\).*pass y\.ravel\(\)",
+        match=(
+            r"y must be 1-D of shape \(3,\); got a column of shape \(3, "
+            r"1\).*pass y\.ravel\(\)"
+        ),
     ):
         wd.ridge_fit(X, y[:, None], lam=0.1)
 
@@ -29,7 +32,10 @@ def test_column_y_is_rejected_with_the_fix():
 def test_one_dimensional_X_suggests_reshape():
     with pytest.raises(
         ValueError,
-        match=r"X must be 2-D .* got 1-D with shape \(3,\)\. For a single feature use X\.reshape\(-1, 1\)",
+        match=(
+            r"X must be 2-D .* got 1-D with shape \(3,\)\. For a single "
+            r"feature use X\.reshape\(-1, 1\)"
+        ),
     ):
         wd.ridge_fit(y, y, lam=0.1)
 
@@ -37,7 +43,10 @@ def test_one_dimensional_X_suggests_reshape():
 def test_mismatched_rows():
     with pytest.raises(
         ValueError,
-        match=r"X has 3 rows but y has 2; pass arrays with the same number of samples",
+        match=(
+            r"X has 3 rows but y has 2; pass arrays with the same number "
+            r"of samples"
+        ),
     ):
         wd.ridge_fit(X, y[:2], lam=0.1)
 
@@ -45,7 +54,10 @@ def test_mismatched_rows():
 def test_empty_X():
     with pytest.raises(
         ValueError,
-        match=r"X must have at least one sample and one feature; got shape \(0, 2\)",
+        match=(
+            r"X must have at least one sample and one feature; got shape "
+            r"\(0, 2\)"
+        ),
     ):
         wd.ridge_fit(np.empty((0, 2)), np.empty(0), lam=0.1)
 
@@ -56,7 +68,10 @@ def test_non_finite_X_points_to_imputation(bad):
     X_bad[1, 1] = bad
     with pytest.raises(
         ValueError,
-        match=r"X must contain only finite numbers; got 1 NaN or infinite value\(s\)\. Impute",
+        match=(
+            r"X must contain only finite numbers; got 1 NaN or infinite "
+            r"value\(s\)\. Impute"
+        ),
     ):
         wd.ridge_fit(X_bad, y, lam=0.1)
 
@@ -73,7 +88,10 @@ def test_text_X_is_a_type_error():
 def test_bad_lam_value(lam):
     with pytest.raises(
         ValueError,
-        match=r"lam must be a finite number >= 0; got .*Pass a non-negative penalty strength",
+        match=(
+            r"lam must be a finite number >= 0; got .*Pass a non-negative "
+            r"penalty strength"
+        ),
     ):
         wd.ridge_fit(X, y, lam=lam)
 
@@ -95,7 +113,10 @@ def test_numpy_scalars_are_accepted_as_lam():
 def test_coef_shape():
     with pytest.raises(
         ValueError,
-        match=r"coef must be 1-D of shape \(2,\) to match X's 2 feature\(s\); got shape \(3,\)",
+        match=(
+            r"coef must be 1-D of shape \(2,\) to match X's 2 "
+            r"feature\(s\); got shape \(3,\)"
+        ),
     ):
         wd.ridge_objective(X, y, coef=[1.0, 2.0, 3.0])
 
@@ -124,7 +145,10 @@ def test_positive_int_and_float():
 def test_unknown_solver():
     with pytest.raises(
         ValueError,
-        match=r"solver must be one of 'auto', 'cholesky', 'kernel', 'svd'; got 'qr'",
+        match=(
+            r"solver must be one of 'auto', 'cholesky', 'kernel', 'svd'; "
+            r"got 'qr'"
+        ),
     ):
         wd.ridge_fit(X, y, lam=0.1, solver="qr")
 
