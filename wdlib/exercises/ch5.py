@@ -32,33 +32,34 @@ def check_5_1(answer: Any) -> Feedback:
 
     fb = check_numbers(
         answer, shape=(), what="one number, the batch size n",
-        reference=lambda: batch(2.0),  # 2d for the decay
+        reference=lambda: batch(1.0),  # AdamW's shrink: d multiply-adds
         mistakes=[
-            (lambda: batch(2.0) ** 2,
-             "The decay's share is about 1/n (2d against 2nd multiply-"
+            (lambda: batch(1.0) ** 2,
+             "The decay's share is about 1/(2n) (d against 2nd multiply-"
              "adds), not 1/n^2."),
             (lambda: 0.01,
              "The question asks for the batch size n, not the share."),
             (lambda: 1.0,
              "The question asks for the batch size n at which the share "
-             "is 1 %, about 1/n."),
+             "is 1 %, about 1/(2n)."),
         ],
         rtol=0.05, atol=0.0,
-        success="Right: about 100 rows, whatever d is, because both "
-                "costs are proportional to d.",
+        success="Right: about 50 rows, whatever d is, because both costs "
+                "are proportional to d.",
         general="")
     if fb.passed or fb.message:
         return fb
-    # AdamW's shrink costs d, not 2d: the same estimate with a factor 2
-    low = check_numbers(answer, shape=(), what="", reference=lambda: batch(
-        1.0), mistakes=[], rtol=0.05, atol=0.0, success="", general="")
-    if low.passed:
-        return Feedback(True, "Right, counting the shrink as d "
-                        "multiply-adds (AdamW's); with 2d it is twice "
+    # counting the decay as 2d (a multiply and an add per weight)
+    other = check_numbers(answer, shape=(), what="", reference=lambda:
+                          batch(2.0), mistakes=[], rtol=0.05, atol=0.0,
+                          success="", general="")
+    if other.passed:
+        return Feedback(True, "Right, counting the decay as 2d operations; "
+                        "as d multiply-adds (AdamW's shrink) it is half "
                         "that. Either way the answer does not depend on d.")
-    return Feedback(False, "Hint: the gradient of a batch of n "
-                    "rows costs about 2nd multiply-adds, the decay about "
-                    "2d; set their ratio to 1 %.")
+    return Feedback(False, "Hint: the gradient of a batch of n rows costs "
+                    "about 2nd multiply-adds, the decay about d; set their "
+                    "ratio to 1 %.")
 
 
 def _adam_first_step(w, lam, lr, eps, beta1=0.9, beta2=0.999):
