@@ -102,6 +102,13 @@ class Exercise:
         One line saying what the exercise asks.
     answer : str
         The form of the answer :func:`wdlib.exercises.check` expects.
+
+    Examples
+    --------
+    >>> from wdlib import exercises as ex
+    >>> entry = {e.id: e for e in ex.catalog()}["6.4"]
+    >>> entry.chapter, entry.title
+    (6, "k-fold cross-validation: the penalty of a fold's fit")
     """
 
     id: str
