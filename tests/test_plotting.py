@@ -18,7 +18,6 @@ from matplotlib.figure import Figure
 
 import wdlib as wd
 from wdlib import plotting
-from wdlib.experiments import trends
 
 
 @pytest.fixture
@@ -355,25 +354,6 @@ def test_old_names_draw_as_before(old, call):
 # results
 
 
-def _sweep():
-    return trends.SweepResult(
-        np.array([0.01, 0.1]),
-        np.array([0.1, 1.0, 10.0]),
-        np.array([[0.2, 0.1, 0.3], [0.3, 0.4, 0.25]]),
-        np.array([1.0, 10.0]),
-    )
-
-
-def _timing():
-    return trends.TimingResult(
-        np.array([10.0, 100.0]),
-        np.array([5, 50]),
-        np.array([[2e-6, 3e-6], [4e-6, 9e-6]]),
-        np.array([[1e-6, 2e-6], [3e-6, 8e-6]]),
-        np.array([1e-7, 5e-7]),
-    )
-
-
 def test_cv_draws_the_result(problem):
     X, y, lams = problem
     cv = wd.kfold_cv(X, y, lams)
@@ -441,66 +421,6 @@ def test_cv_checks_the_fields(ax, problem):
     )
     plotting.plot_cv(lists, label="cv", ax=ax)
     np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), cv.mse)
-
-
-def test_step_times_draws_microseconds(ax):
-    t = _timing()
-    plotting.plot_step_times(t, ax=ax)
-    lines = ax.get_lines()
-    # per d: the line with decay, the one without, the horizontal decay-only
-    # line
-    np.testing.assert_allclose(lines[0].get_ydata(), 1e6 * t.with_decay[:, 0])
-    np.testing.assert_allclose(
-        lines[4].get_ydata(), 1e6 * t.without_decay[:, 1]
-    )
-    np.testing.assert_allclose(lines[5].get_ydata(), [0.5, 0.5])
-    labels = [text.get_text() for text in ax.get_legend().get_texts()]
-    assert labels[:2] == ["d = 5 features", "d = 50 features"]
-
-
-def test_step_times_rejects_other_objects(ax):
-    with pytest.raises(
-        TypeError,
-        match=r"timing must be a TimingResult .*; got SweepResult without .ns",
-    ):
-        plotting.plot_step_times(_sweep(), ax=ax)
-    t = _timing()
-    bad = trends.TimingResult(
-        t.ns, t.ds, t.with_decay[:1], t.without_decay, t.decay_only
-    )
-    with pytest.raises(
-        ValueError,
-        match=r"timing.with_decay must have shape \(2, 2\); got \(1, 2\)",
-    ):
-        plotting.plot_step_times(bad, ax=ax)
-
-
-def test_lr_decay_heatmap_draws_percent_and_best_decay(ax):
-    s = _sweep()
-    plotting.plot_lr_decay_heatmap(s, ax=ax)
-    np.testing.assert_allclose(ax.images[0].get_array(), 100 * s.test_error)
-    best = ax.get_lines()[0]
-    np.testing.assert_array_equal(
-        best.get_xdata(), [1, 2]
-    )  # argmin per row, by hand
-    np.testing.assert_array_equal(best.get_ydata(), [0, 1])
-
-
-def test_lr_decay_heatmap_rejects_other_objects(ax):
-    with pytest.raises(
-        TypeError,
-        match=r"sweep must be a SweepResult .*; got TimingResult without .lrs",
-    ):
-        plotting.plot_lr_decay_heatmap(_timing(), ax=ax)
-    s = _sweep()
-    bad = trends.SweepResult(
-        s.lrs, s.weight_decays, s.test_error.T, s.best_decay
-    )
-    with pytest.raises(
-        ValueError,
-        match=r"sweep.test_error must have shape \(2, 3\); got \(3, 2\)",
-    ):
-        plotting.plot_lr_decay_heatmap(bad, ax=ax)
 
 
 @pytest.mark.parametrize(
