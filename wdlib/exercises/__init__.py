@@ -15,7 +15,7 @@ Examples
 >>> [e.id for e in ex.catalog() if e.chapter == 3]
 ['3.1', '3.2', '3.3', '3.4']
 >>> ex.check("3.3", lambda s, n: s**2 / n)
-Correct: Right: lam = s^2/n, whatever d is.
+Correct: lam = s^2/n, whatever d is.
 >>> ex.check("3.3", lambda s, n: s**2).passed
 False
 """

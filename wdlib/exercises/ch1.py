@@ -173,7 +173,7 @@ def check_1_3(answer: Any) -> Feedback:
              "gives the same prediction."),
         ],
         rtol=1e-9, atol=1e-12,
-        success="Right: the penalty is (lam/2) sum sigma_j^2 w_j^2, so the "
+        success="The penalty is (lam/2) sum sigma_j^2 w_j^2, so the "
                 "leaked scale changes the fit; a leaked mean does not.",
         general="Not the penalty in original units. Hint: write "
                 "x_j w_j = (x_j/sigma_j) u_j.")
@@ -260,7 +260,7 @@ def check_1_5(answer: Any) -> Feedback:
                    "in the norm. The intercept is not penalized: centre X "
                    "and y, then take the minimum-norm solution.")],
         rtol=1e-6, atol=1e-8,
-        success="Right: the minimum-norm least-squares weights (the SVD "
+        success="The minimum-norm least-squares weights (the SVD "
                 "solver with zero singular values treated as zero).",
         general="")
     if feedback.passed or feedback.message:

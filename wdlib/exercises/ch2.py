@@ -45,7 +45,7 @@ def check_2_1(answer: Any) -> Feedback:
              "A factor 2 too small: 1 - eta lam < 0 means eta lam > 1."),
         ],
         rtol=1e-9, atol=0.0,
-        success="Right: beyond eta = 1/lam; since L >= lam, the step 1/L "
+        success="Beyond eta = 1/lam; since L >= lam, the step 1/L "
                 "never gets there.",
         general="Not the threshold. Hint: solve 1 - eta lam = 0 for eta.")
 
@@ -87,7 +87,7 @@ def check_2_2(answer: Any) -> Feedback:
              "is the largest absolute component."),
         ],
         rtol=1e-9, atol=0.0,
-        success="Right: lam_max = ||X^T y||_inf / n.",
+        success="lam_max = ||X^T y||_inf / n.",
         general="Not lam_max. Hint: the subgradient condition at w = 0.")
 
 
@@ -120,7 +120,7 @@ def check_2_3(answer: Any) -> Feedback:
              "depend on n; the summed penalty mu = n lam does not."),
         ],
         rtol=1e-6, atol=0.0,
-        success="Right: lam = sigma^2/(n tau^2).",
+        success="lam = sigma^2/(n tau^2).",
         general="Hint: use lam = sigma^2/(n tau^2).")
 
 
@@ -149,6 +149,6 @@ def check_2_4(answer: Any) -> Feedback:
              "A factor 1/2: the gradient of (lam/2)||w||^2 is lam w."),
         ],
         rtol=1e-6, atol=0.0,
-        success="Right: eta lam = lam'.",
+        success="eta lam = lam'.",
         general="Hint: write one gradient-descent step on J and "
                 "compare its factor on w with (1 - lam').")

@@ -48,7 +48,7 @@ def check_3_1(answer: Any) -> Feedback:
              "b - mean(y - w x) + lam b."),
         ],
         rtol=1e-9, atol=1e-12,
-        success="Right: b = (mean(y) - w mean(x))/(1 + lam), shrunk "
+        success="b = (mean(y) - w mean(x))/(1 + lam), shrunk "
                 "towards 0.",
         general="Not the minimizer. Hint: solve dJ/db = 0 with the extra "
                 "term lam b.")
@@ -89,7 +89,7 @@ def check_3_2(answer: Any) -> Feedback:
              "Inverted: the step is 1 over the Lipschitz constant."),
         ],
         rtol=1e-6, atol=1e-12,
-        success="Right: eta = 1/L guarantees a decrease of "
+        success="eta = 1/L guarantees a decrease of "
                 "||grad J||^2/(2L).",
         general="Hint: differentiate eta (1 - L eta/2) in eta.")
 
@@ -132,7 +132,7 @@ def check_3_3(answer: Any) -> Feedback:
              "Inverted n: solve s^2/(s^2 + n lam) = 1/2 for lam."),
         ],
         rtol=1e-8, atol=0.0,
-        success="Right: lam = s^2/n, whatever d is.",
+        success="lam = s^2/n, whatever d is.",
         general="Hint: every factor s^2/(s^2 + n lam) equals 1/2.")
 
 
@@ -166,6 +166,6 @@ def check_3_4(answer: Any) -> Feedback:
              "No extra 1/2: the gradient of (lam/2)||w||^2 is lam w."),
         ],
         rtol=1e-8, atol=0.0,
-        success="Right: the article minimizes n times "
+        success="The article minimizes n times "
                 "1/(2n)||y - Xw||^2 + (lam_article/(2n))||w||^2.",
         general="Hint: divide the summed gradient by n.")

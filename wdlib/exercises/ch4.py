@@ -224,7 +224,7 @@ def check_4_3(answer: Any) -> Feedback:
              "b_raw must absorb the centring: b_raw = b - w mean(x)/sigma."),
         ],
         rtol=1e-6, atol=1e-9,
-        success="Right: the fit equals wd.ridge_fit(train.X, train.y, "
+        success="The fit equals wd.ridge_fit(train.X, train.y, "
                 "0.1 sigma^2), a weaker penalty on the raw weight.",
         general="Hint: fit on (x - mean)/std, then map back.")
 

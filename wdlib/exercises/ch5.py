@@ -44,7 +44,7 @@ def check_5_1(answer: Any) -> Feedback:
              "is 1 %, about 1/(2n)."),
         ],
         rtol=0.05, atol=0.0,
-        success="Right: about 50 rows, whatever d is, because both costs "
+        success="About 50 rows, whatever d is, because both costs "
                 "are proportional to d.",
         general="")
     if fb.passed or fb.message:
@@ -54,7 +54,7 @@ def check_5_1(answer: Any) -> Feedback:
                           batch(2.0), mistakes=[], rtol=0.05, atol=0.0,
                           success="", general="")
     if other.passed:
-        return Feedback(True, "Right, counting the decay as 2d operations; "
+        return Feedback(True, "Counting the decay as 2d operations; "
                         "as d multiply-adds (AdamW's shrink) it is half "
                         "that. Either way the answer does not depend on d.")
     return Feedback(False, "Hint: the gradient of a batch of n rows costs "
@@ -106,7 +106,7 @@ def check_5_2(answer: Any) -> Feedback:
              "eps is added to sqrt(v_hat), outside the square root."),
         ],
         rtol=1e-8, atol=1e-15,
-        success="Right: lr lam w/(lam |w| + eps), about lr sign(w) "
+        success="lr lam w/(lam |w| + eps), about lr sign(w) "
                 "whatever lam is.",
         general="Hint: m_1 = (1 - beta1) lam w, v_1 = "
                 "(1 - beta2) lam^2 w^2, then bias correction.")
@@ -150,7 +150,7 @@ def check_5_3(answer: Any) -> Feedback:
              "Sign error: decay shrinks, theta times (1 - lam')."),
         ],
         rtol=1e-10, atol=1e-14,
-        success="Right: theta_t = (1 - lam') theta_{t-1} - lr m_hat/"
+        success="theta_t = (1 - lam') theta_{t-1} - lr m_hat/"
                 "(sqrt(v_hat) + eps).",
         general="Hint: PyTorch's decay lr lam is lam'.")
 
@@ -187,7 +187,7 @@ def check_5_4(answer: Any) -> Feedback:
              "Inverted: more noise means a stronger penalty."),
         ],
         rtol=1e-9, atol=0.0,
-        success="Right: mu = sigma^2/tau^2, constant in n (scikit-learn's "
+        success="mu = sigma^2/tau^2, constant in n (scikit-learn's "
                 "alpha).",
         general="Hint: mu = n lam with lam = sigma^2/(n tau^2).")
 
@@ -220,7 +220,7 @@ def check_5_5(answer: Any) -> Feedback:
              "shrink 2 lr lam ||v||^2."),
         ],
         rtol=1e-3, atol=0.0,
-        success="Right: ||v||^4 = lr c^2/(2 lam), so the effective "
+        success="||v||^4 = lr c^2/(2 lam), so the effective "
                 "learning rate lr/||v||^2 grows like sqrt(lr lam).",
         general="Hint: balance the shrink 2 lr lam ||v||^2 with "
                 "the growth lr^2 ||g||^2.")

@@ -65,7 +65,7 @@ def check_6_1(answer: Any) -> Feedback:
              "only its first-order approximation."),
         ],
         rtol=1e-7, atol=1e-9,
-        success="Right: w_ols/(1 + lam) and sign(w_ols) max(|w_ols| - lam, "
+        success="w_ols/(1 + lam) and sign(w_ols) max(|w_ols| - lam, "
                 "0).",
         general="Hint: with X^T X/n = I every coordinate "
                 "decouples: minimize (w_j - w_ols_j)^2/2 + penalty.")
@@ -128,7 +128,7 @@ def check_6_2(answer: Any) -> Feedback:
              "Sign error: y_i minus the prediction."),
         ],
         rtol=1e-8, atol=1e-10,
-        success="Right: (y_i - yhat_i)/(1 - H_ii) equals the brute-force "
+        success="(y_i - yhat_i)/(1 - H_ii) equals the brute-force "
                 "refits.",
         general="Hint: Sherman-Morrison on A - x_i x_i^T.")
 
@@ -177,7 +177,7 @@ def check_6_3(answer: Any) -> Feedback:
              "Off by a factor n: df(lam) = sum s_i^2/(s_i^2 + n lam)."),
         ],
         rtol=1e-7, atol=1e-12,
-        success="Right: the GCV curve, mean residual^2/(1 - (1 + df)/n)^2.",
+        success="The GCV curve, mean residual^2/(1 - (1 + df)/n)^2.",
         general="Hint: replace every H_ii by tr H/n.")
 
 
@@ -204,6 +204,6 @@ def check_6_4(answer: Any) -> Feedback:
              "larger, lam n/m."),
         ],
         rtol=1e-9, atol=0.0,
-        success="Right: lam n/m keeps the total penalty n lam of the final "
+        success="lam n/m keeps the total penalty n lam of the final "
                 "fit.",
         general="Hint: keep alpha = n lam fixed.")
