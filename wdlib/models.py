@@ -728,23 +728,3 @@ def train(
     return TrainResult(
         np.array(losses), np.array(errors), np.array(norms), step
     )
-
-
-_MOVED_TO_EXPERIMENTS = {
-    "SweepResult",
-    "sweep_lr_decay",
-    "step_time",
-    "TimingResult",
-    "time_decay_overhead",
-    "LamSizeResult",
-    "best_lam_vs_n",
-}
-
-
-def __getattr__(name: str) -> Any:
-    # Chapter 5's runners moved to wdlib.experiments.trends (not stable API).
-    if name in _MOVED_TO_EXPERIMENTS:
-        from .experiments import trends
-
-        return getattr(trends, name)
-    raise AttributeError(f"module 'wdlib.models' has no attribute {name!r}")
