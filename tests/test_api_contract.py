@@ -113,3 +113,18 @@ def test_modules_beside_these():
     assert wd.symbolic.__name__ == "wdlib.symbolic"
     assert wd.data.__name__ == "wdlib.data"
     assert wd.plotting.__name__ == "wdlib.plotting"
+
+
+def test_exercises_catalog_and_check():
+    entries = wd.exercises.catalog()
+    assert entries and all(
+        isinstance(e.id, str)
+        and isinstance(e.chapter, int)
+        and isinstance(e.title, str)
+        for e in entries
+    )
+    assert "4.2" in [e.id for e in entries]
+    feedback = wd.exercises.check("4.2", (0, 0.0))
+    assert isinstance(feedback.passed, bool) and not feedback.passed
+    assert isinstance(feedback.message, str) and feedback.message
+    assert "exercises" in wd.__all__

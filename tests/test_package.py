@@ -38,7 +38,8 @@ def test_import_loads_only_numpy():
 
 
 def test_import_loads_no_book_module():
-    # models, data, plotting, symbolic and the experiments load on first use
+    # models, data, plotting, symbolic, the exercises and the experiments
+    # load on first use
     code = "import sys, wdlib; print(sorted(m for m in sys.modules if m.startswith('wdlib.')))"
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -52,6 +53,7 @@ def test_import_loads_no_book_module():
         "wdlib.data",
         "wdlib.plotting",
         "wdlib.symbolic",
+        "wdlib.exercises",
         "wdlib.experiments",
     }
     assert loaded & lazy == set(), loaded

@@ -8,18 +8,18 @@ intercept left out of the penalty::
 scikit-learn's ``Ridge(alpha=...)`` equals this with ``alpha = n * lam``.
 
 ``import wdlib`` loads only numpy. The submodules ``symbolic`` (sympy),
-``plotting`` (matplotlib), ``data`` (pandas) and ``models``, and the
-scikit-learn estimator ``Ridge``, load on first use; a plain ``pip install
-wdlib``
-installs everything they need.
+``plotting`` (matplotlib), ``data`` (pandas), ``models`` and
+``exercises``, and the scikit-learn estimator ``Ridge``, load on first use;
+a plain ``pip install wdlib`` installs everything they need.
 
 Public and stable: the names in ``wdlib.__all__`` and, in each public
 module (``data``, ``symbolic``, ``plotting``, ``models``, ``optim``,
-``selection``), the names in that module's ``__all__``; among them the
-contract of the design document (the objectives, ``ridge_fit``,
-``gradient_descent``, ``lasso_fit``, ``Ridge``, ``ridge_path``, ``loo_cv``,
-``kfold_cv`` and the optimizers). They keep their signatures and documented
-behaviour; changes are listed in ``CHANGELOG.md``.
+``selection``, ``exercises``), the names in that module's ``__all__``;
+among them the contract of the design document (the objectives,
+``ridge_fit``, ``gradient_descent``, ``lasso_fit``, ``Ridge``,
+``ridge_path``, ``loo_cv``, ``kfold_cv``, the optimizers and
+``exercises.catalog``/``exercises.check``). They keep their signatures and
+documented behaviour; changes are listed in ``CHANGELOG.md``.
 
 Not public: modules whose names start with an underscore (``_validation``,
 ...), names outside ``__all__``, and ``wdlib.experiments``, which holds the
@@ -52,10 +52,24 @@ from .selection import CVResult, RidgePath, kfold_cv, loo_cv, ridge_path
 __version__ = "0.1.0"  # written once; the build reads it from here
 
 if TYPE_CHECKING:  # what the lazy __getattr__ returns, for type checkers
-    from . import data, experiments, models, plotting, symbolic  # noqa: F401
+    from . import (  # noqa: F401
+        data,
+        exercises,
+        experiments,
+        models,
+        plotting,
+        symbolic,
+    )
     from .estimator import Ridge
 
-_LAZY_MODULES = {"symbolic", "plotting", "data", "models", "experiments"}
+_LAZY_MODULES = {
+    "symbolic",
+    "plotting",
+    "data",
+    "models",
+    "exercises",
+    "experiments",
+}
 _LAZY_ATTRIBUTES = {"Ridge": "estimator"}
 
 __all__ = [
@@ -69,6 +83,7 @@ __all__ = [
     "condition_number",
     "data",
     "effective_dof",
+    "exercises",
     "gradient_descent",
     "kfold_cv",
     "l2_penalty",

@@ -10,4 +10,6 @@ the chapter, without notice. Reusable tools live in the other modules.
 * :mod:`wdlib.experiments.code`: chapter 4 (code): the fitted-lines and
   iterations-against-condition-number figures.
 * :mod:`wdlib.experiments.trends`: chapter 5 (trends and challenges).
+* :mod:`wdlib.experiments.explorers`: the data of the interactive
+  explorers (JSON that the pages' JavaScript reads, no kernel needed).
 """
