@@ -30,10 +30,8 @@ def _w_1d(x, y, lam):
 def _bill_depth_var():
     penguins, _ = data.drop_missing(data.load_penguins(), "body_mass_g")
     train, _ = data.split_train_test(penguins, test_size=0.3, seed=0)
-    scaler = data.fit_standardizer(train, ["bill_length_mm",
-                                           "bill_depth_mm"])
-    return float(dict(zip(scaler.columns, scaler.scale ** 2))
-                 ["bill_depth_mm"])
+    scaler = data.fit_standardizer(train, ["bill_length_mm", "bill_depth_mm"])
+    return float(dict(zip(scaler.columns, scaler.scale**2))["bill_depth_mm"])
 
 
 def _sol_1_2():
@@ -44,8 +42,10 @@ def _sol_1_2():
 def _sol_1_4():
     hd_train = data.make_overfitting(50, 40, coef_value=0.05, seed=0)[0]
     X_wide = data.make_overfitting()[0].X
-    return (float(wd.effective_dof(hd_train.X, [1e-12])[0]),
-            float(wd.effective_dof(X_wide, [1e-12])[0]))
+    return (
+        float(wd.effective_dof(hd_train.X, [1e-12])[0]),
+        float(wd.effective_dof(X_wide, [1e-12])[0]),
+    )
 
 
 SETTING = dict(n_features=200, coef_value=0.01, intercept=0.05, noise=0.1)
@@ -61,8 +61,9 @@ def article_gd(X, y, learning_rate, iterations, l2_lambda):
     return w
 
 
-def fit_ridge_gd(X, y, lam, *, lr=None, max_iter=10_000, tol=1e-10,
-                 callback=None):
+def fit_ridge_gd(
+    X, y, lam, *, lr=None, max_iter=10_000, tol=1e-10, callback=None
+):
     """Chapter 4's gradient descent (mean gradient, free intercept)."""
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
@@ -81,7 +82,7 @@ def fit_ridge_gd(X, y, lam, *, lr=None, max_iter=10_000, tol=1e-10,
             callback(w, b)
         grad_w = -(X.T @ r) / n + lam * w
         grad_b = -r.mean()
-        if np.sqrt(grad_w @ grad_w + grad_b ** 2) <= tol:
+        if np.sqrt(grad_w @ grad_w + grad_b**2) <= tol:
             return w, b, np.array(history), True
         if k == max_iter:
             break
@@ -94,8 +95,7 @@ def fit_ridge_gd(X, y, lam, *, lr=None, max_iter=10_000, tol=1e-10,
 def _sol_4_1():
     data_1k = data.make_article_data(n_samples=1000, seed=0)
     X1k, y1k = data_1k.X, data_1k.y
-    L_sum = 1000 * wd.lipschitz_constant(X1k, 0.1 / 1000,
-                                         fit_intercept=False)
+    L_sum = 1000 * wd.lipschitz_constant(X1k, 0.1 / 1000, fit_intercept=False)
     w_a = article_gd(X1k, y1k, 1 / L_sum, 1000, 0.1)[0]
     w_b, _, _, _ = fit_ridge_gd(X1k, y1k, 0.1)
     return (float(w_a), float(w_b[0]))
@@ -130,8 +130,9 @@ def _standardized_fit():
     train = data.make_article_data(n_samples=100, seed=0)
     x = train.X[:, 0]
     mu, sigma = x.mean(), x.std()
-    w_s, b_s, _, _ = fit_ridge_gd(((x - mu) / sigma)[:, None], train.y,
-                                  0.1, tol=1e-12)
+    w_s, b_s, _, _ = fit_ridge_gd(
+        ((x - mu) / sigma)[:, None], train.y, 0.1, tol=1e-12
+    )
     return train, mu, sigma, w_s[0], b_s
 
 
@@ -146,7 +147,8 @@ def _validate(X, y):
     if X.ndim != 2 or y.shape != (X.shape[0],):
         raise ValueError(
             f"X must be (n, d) and y must be 1-D of length n; got X {X.shape} "
-            f"and y {y.shape}. Use y.ravel() for a column.")
+            f"and y {y.shape}. Use y.ravel() for a column."
+        )
 
 
 def _soft(w, t):
@@ -164,7 +166,7 @@ def _gcv(X, y, lams, *, plus=1.0, power=2):
     path = wd.ridge_path(X, y, lams)
     resid = y[:, None] - path.predict(X)
     df = wd.effective_dof(X, lams)
-    return np.mean(resid ** 2, axis=0) / (1 - (plus + df) / len(y)) ** power
+    return np.mean(resid**2, axis=0) / (1 - (plus + df) / len(y)) ** power
 
 
 SOLUTIONS = {
@@ -179,7 +181,7 @@ SOLUTIONS = {
     "2.4": lambda: 1e-3 / 0.1,
     "3.1": lambda x, y, w, lam: (y.mean() - x.mean() * w) / (1 + lam),
     "3.2": lambda L: (1 / L, 1 / (2 * L)),
-    "3.3": lambda s, n: s ** 2 / n,
+    "3.3": lambda s, n: s**2 / n,
     "3.4": lambda la, n: la / n,
     "4.1": _sol_4_1,
     "4.2": _sol_4_2,
@@ -187,10 +189,11 @@ SOLUTIONS = {
     "4.4": _validate,
     "5.1": lambda: 50,
     "5.2": lambda w, lam, lr, eps: lr * lam * w / (lam * np.abs(w) + eps),
-    "5.3": lambda th, m, v, lr, lp, eps: ((1 - lp) * th
-                                          - lr * m / (np.sqrt(v) + eps)),
-    "5.4": lambda s, t, n: s ** 2 / t ** 2,
-    "5.5": lambda lr, lam, c: (lr * c ** 2 / (2 * lam)) ** 0.25,
+    "5.3": lambda th, m, v, lr, lp, eps: (
+        (1 - lp) * th - lr * m / (np.sqrt(v) + eps)
+    ),
+    "5.4": lambda s, t, n: s**2 / t**2,
+    "5.5": lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.25,
     "6.1": lambda w, lam: (w / (1 + lam), _soft(w, lam)),
     "6.2": _loo,
     "6.3": _gcv,
@@ -236,87 +239,177 @@ def _silent_value_error(X, y):
 
 
 WRONG = {
-    "1.1": [(_w_1d_pen_b, "intercept is penalized"),
-            (lambda x, y, lam: _w_1d(x, y, lam / len(x)), "factor n"),
-            (lambda x, y, lam: np.mean(x * y) / (np.mean(x * x) + lam),
-             "without intercept")],
-    "1.2": [(lambda: (2.0, 0.2, 1.0), "standard deviation"),
-            (lambda: (4.07, 0.407, 1.0), "10^2"),
-            (lambda: (4.07, 0.0407, 4.07), "exactly 1")],
-    "1.3": [(lambda w, s, lam: lam / 2 * np.sum(s * w * w), "squared"),
-            (lambda w, s, lam: lam / 2 * np.sum((w / s) ** 2), "Inverted"),
-            (lambda w, s, lam: lam * np.sum((s * w) ** 2), "1/2")],
-    "1.4": [(lambda: (40, 20), "removes one dimension"),
-            (lambda: (40, 200), "cannot exceed"),
-            (lambda: (41, 20), "intercept")],
-    "1.5": [(lambda X, y: (np.linalg.pinv(
-        np.column_stack([X, np.ones(len(y))])) @ y)[:-1], "in the norm"),
-            (_min_norm_plus_null, "smallest norm"),
-            (lambda X, y: np.full(X.shape[1], np.inf), "singular")],
+    "1.1": [
+        (_w_1d_pen_b, "intercept is penalized"),
+        (lambda x, y, lam: _w_1d(x, y, lam / len(x)), "factor n"),
+        (
+            lambda x, y, lam: np.mean(x * y) / (np.mean(x * x) + lam),
+            "without intercept",
+        ),
+    ],
+    "1.2": [
+        (lambda: (2.0, 0.2, 1.0), "standard deviation"),
+        (lambda: (4.07, 0.407, 1.0), "10^2"),
+        (lambda: (4.07, 0.0407, 4.07), "exactly 1"),
+    ],
+    "1.3": [
+        (lambda w, s, lam: lam / 2 * np.sum(s * w * w), "squared"),
+        (lambda w, s, lam: lam / 2 * np.sum((w / s) ** 2), "Inverted"),
+        (lambda w, s, lam: lam * np.sum((s * w) ** 2), "1/2"),
+    ],
+    "1.4": [
+        (lambda: (40, 20), "removes one dimension"),
+        (lambda: (40, 200), "cannot exceed"),
+        (lambda: (41, 20), "intercept"),
+    ],
+    "1.5": [
+        (
+            lambda X, y: (
+                np.linalg.pinv(np.column_stack([X, np.ones(len(y))])) @ y
+            )[:-1],
+            "in the norm",
+        ),
+        (_min_norm_plus_null, "smallest norm"),
+        (lambda X, y: np.full(X.shape[1], np.inf), "singular"),
+    ],
     "2.1": [(lambda lam: 2 / lam, "2/L"), (lambda lam: lam, "Inverted")],
-    "2.2": [(lambda X, y: np.abs(X.T @ y).max(), "factor n"),
-            (lambda X, y: (X.T @ y).max() / len(y), "absolute value"),
-            (lambda X, y: np.linalg.norm(X.T @ y) / len(y), "2-norm")],
-    "2.3": [(lambda: (2, 0.5), "sigma^2"), (lambda: (4, 2), "Inverted for n"),
-            (lambda: (4, 1), "does depend on n")],
-    "2.4": [(lambda: 1e-4, "Multiplied instead of divided"),
-            (lambda: 1e-3, "shrink per step"), (lambda: 0.02, "factor 2")],
-    "3.1": [(lambda x, y, w, lam: y.mean() - w * x.mean(), "unpenalized"),
-            (lambda x, y, w, lam: (y.mean() - w * x.mean())
-             / (1 + len(x) * lam), "factor n"),
-            (lambda x, y, w, lam: (y.mean() + w * x.mean()) / (1 + lam),
-             "Sign error")],
-    "3.2": [(lambda L: (2 / L, 0.0), "limit of stability"),
-            (lambda L: (1 / L, 1 / L), "1/(2L)")],
-    "3.3": [(lambda s, n: s ** 2, "factor n"),
-            (lambda s, n: s ** 2 / (2 * n), "no extra 1/2"),
-            (lambda s, n: s / n, "squared")],
-    "3.4": [(lambda la, n: la * n, "Inverted"),
-            (lambda la, n: la, "factor n")],
-    "4.1": [(lambda: (_sol_4_1()[1],) * 2, "should not agree"),
-            (lambda: (article_gd(*_article_1k(), 0.01, 300, 0.1)[0], 1.0),
-             "diverges"),
-            (lambda: _sol_4_1()[::-1], "swapped")],
-    "4.2": [(lambda: (_sol_4_2()[0], _test_curve()[_sol_4_2()[0] + 1]),
-             "one step later"),
-            (lambda: (_sol_4_2()[0] + 1, _test_curve()[_sol_4_2()[0] + 1]),
-             "Off by one"),
-            (lambda: (_sol_4_2()[0], _best_ridge_test()), "best ridge")],
-    "4.3": [(lambda: _raw_fit(), "lam sigma^2"),
-            (lambda: _standardized_fit()[3:], "map them back"),
-            (lambda: (_sol_4_3()[0], _standardized_fit()[4]
-                      + _standardized_fit()[3] * _standardized_fit()[1]
-                      / _standardized_fit()[2]), "Sign error")],
-    "4.4": [(lambda X, y: None, "accepted"), (_assert, "AssertionError"),
-            (_silent_value_error, "does not name the shapes")],
+    "2.2": [
+        (lambda X, y: np.abs(X.T @ y).max(), "factor n"),
+        (lambda X, y: (X.T @ y).max() / len(y), "absolute value"),
+        (lambda X, y: np.linalg.norm(X.T @ y) / len(y), "2-norm"),
+    ],
+    "2.3": [
+        (lambda: (2, 0.5), "sigma^2"),
+        (lambda: (4, 2), "Inverted for n"),
+        (lambda: (4, 1), "does depend on n"),
+    ],
+    "2.4": [
+        (lambda: 1e-4, "Multiplied instead of divided"),
+        (lambda: 1e-3, "shrink per step"),
+        (lambda: 0.02, "factor 2"),
+    ],
+    "3.1": [
+        (lambda x, y, w, lam: y.mean() - w * x.mean(), "unpenalized"),
+        (
+            lambda x, y, w, lam: (
+                (y.mean() - w * x.mean()) / (1 + len(x) * lam)
+            ),
+            "factor n",
+        ),
+        (
+            lambda x, y, w, lam: (y.mean() + w * x.mean()) / (1 + lam),
+            "Sign error",
+        ),
+    ],
+    "3.2": [
+        (lambda L: (2 / L, 0.0), "limit of stability"),
+        (lambda L: (1 / L, 1 / L), "1/(2L)"),
+    ],
+    "3.3": [
+        (lambda s, n: s**2, "factor n"),
+        (lambda s, n: s**2 / (2 * n), "no extra 1/2"),
+        (lambda s, n: s / n, "squared"),
+    ],
+    "3.4": [
+        (lambda la, n: la * n, "Inverted"),
+        (lambda la, n: la, "factor n"),
+    ],
+    "4.1": [
+        (lambda: (_sol_4_1()[1],) * 2, "should not agree"),
+        (
+            lambda: (article_gd(*_article_1k(), 0.01, 300, 0.1)[0], 1.0),
+            "diverges",
+        ),
+        (lambda: _sol_4_1()[::-1], "swapped"),
+    ],
+    "4.2": [
+        (
+            lambda: (_sol_4_2()[0], _test_curve()[_sol_4_2()[0] + 1]),
+            "one step later",
+        ),
+        (
+            lambda: (_sol_4_2()[0] + 1, _test_curve()[_sol_4_2()[0] + 1]),
+            "Off by one",
+        ),
+        (lambda: (_sol_4_2()[0], _best_ridge_test()), "best ridge"),
+    ],
+    "4.3": [
+        (lambda: _raw_fit(), "lam sigma^2"),
+        (lambda: _standardized_fit()[3:], "map them back"),
+        (
+            lambda: (
+                _sol_4_3()[0],
+                _standardized_fit()[4]
+                + _standardized_fit()[3]
+                * _standardized_fit()[1]
+                / _standardized_fit()[2],
+            ),
+            "Sign error",
+        ),
+    ],
+    "4.4": [
+        (lambda X, y: None, "accepted"),
+        (_assert, "AssertionError"),
+        (_silent_value_error, "does not name the shapes"),
+    ],
     "5.1": [(lambda: 2500, "not 1/n^2"), (lambda: 0.01, "not the share")],
-    "5.2": [(lambda w, lam, lr, eps: lr * np.sign(w), "dropped eps"),
-            (lambda w, lam, lr, eps: -_first_step_adam(w, lam, lr, eps),
-             "Sign error"),
-            (lambda w, lam, lr, eps: lr * lam * w / np.sqrt(
-                lam ** 2 * w ** 2 + eps), "outside the square root")],
-    "5.3": [(lambda th, m, v, lr, lp, e: (1 - lr * lp) * th
-             - lr * m / (np.sqrt(v) + e), "already contains"),
-            (lambda th, m, v, lr, lp, e: (1 - lp) * (
-                th - lr * m / (np.sqrt(v) + e)), "theta_{t-1}")],
-    "5.4": [(lambda s, t, n: s ** 2 / (n * t ** 2), "mean convention"),
-            (lambda s, t, n: n * s ** 2 / t ** 2, "factor n"),
-            (lambda s, t, n: s / t, "Variances")],
-    "5.5": [(lambda lr, lam, c: (lr * c ** 2 / (2 * lam)) ** 0.5,
-             "fourth root"),
-            (lambda lr, lam, c: (lr * c ** 2 / lam) ** 0.25, "factor 2")],
-    "6.1": [(lambda w, lam: (w / (1 + lam), np.maximum(w - lam, 0)),
-             "lost their sign"),
-            (lambda w, lam: (w / (1 + lam), _soft(w, lam / 2)),
-             "not lam/2"),
-            (lambda w, lam: (_soft(w, lam), w / (1 + lam)), "Swapped")],
-    "6.2": [(lambda X, y, lam: _loo(X, y, lam, power=0), "full fit"),
-            (lambda X, y, lam: _loo(X, y, lam, alpha=lam), "factor n"),
-            (lambda X, y, lam: _loo(X, y, lam, power=2), "not its square")],
-    "6.3": [(lambda X, y, lams: _gcv(X, y, lams, plus=0.0), "adds one"),
-            (lambda X, y, lams: _gcv(X, y, lams, power=1), "squared")],
-    "6.4": [(lambda lam, n, m: lam, "hold n lam fixed"),
-            (lambda lam, n, m: lam * m / n, "Inverted")],
+    "5.2": [
+        (lambda w, lam, lr, eps: lr * np.sign(w), "dropped eps"),
+        (
+            lambda w, lam, lr, eps: -_first_step_adam(w, lam, lr, eps),
+            "Sign error",
+        ),
+        (
+            lambda w, lam, lr, eps: (
+                lr * lam * w / np.sqrt(lam**2 * w**2 + eps)
+            ),
+            "outside the square root",
+        ),
+    ],
+    "5.3": [
+        (
+            lambda th, m, v, lr, lp, e: (
+                (1 - lr * lp) * th - lr * m / (np.sqrt(v) + e)
+            ),
+            "already contains",
+        ),
+        (
+            lambda th, m, v, lr, lp, e: (
+                (1 - lp) * (th - lr * m / (np.sqrt(v) + e))
+            ),
+            "theta_{t-1}",
+        ),
+    ],
+    "5.4": [
+        (lambda s, t, n: s**2 / (n * t**2), "mean convention"),
+        (lambda s, t, n: n * s**2 / t**2, "factor n"),
+        (lambda s, t, n: s / t, "Variances"),
+    ],
+    "5.5": [
+        (lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.5, "fourth root"),
+        (lambda lr, lam, c: (lr * c**2 / lam) ** 0.25, "factor 2"),
+    ],
+    "6.1": [
+        (
+            lambda w, lam: (w / (1 + lam), np.maximum(w - lam, 0)),
+            "lost their sign",
+        ),
+        (lambda w, lam: (w / (1 + lam), _soft(w, lam / 2)), "not lam/2"),
+        (lambda w, lam: (_soft(w, lam), w / (1 + lam)), "Swapped"),
+    ],
+    "6.2": [
+        (lambda X, y, lam: _loo(X, y, lam, power=0), "full fit"),
+        (lambda X, y, lam: _loo(X, y, lam, alpha=lam), "factor n"),
+        (lambda X, y, lam: _loo(X, y, lam, power=2), "not its square"),
+    ],
+    "6.3": [
+        (lambda X, y, lams: _gcv(X, y, lams, plus=0.0), "adds one"),
+        (lambda X, y, lams: _gcv(X, y, lams, power=1), "squared"),
+    ],
+    "6.4": [
+        (lambda lam, n, m: lam, "hold n lam fixed"),
+        (lambda lam, n, m: lam * m / n, "Inverted"),
+    ],
 }
 
 
@@ -334,8 +427,10 @@ def _raw_fit():
 @functools.lru_cache(maxsize=None)
 def _best_ridge_test():
     tr, te = _split_200()
-    return min(np.mean((te.y - wd.ridge_fit(tr.X, tr.y, lam).predict(te.X))
-                       ** 2) for lam in np.logspace(-4, 2, 30))
+    return min(
+        np.mean((te.y - wd.ridge_fit(tr.X, tr.y, lam).predict(te.X)) ** 2)
+        for lam in np.logspace(-4, 2, 30)
+    )
 
 
 def _wrong(ex_id, make):
@@ -415,11 +510,13 @@ def test_unrecognized_answer_gets_the_general_hint(ex_id):
         if ex_id == "4.2":
             answer[0] = 777
     else:
+
         def answer(*args):
             out = sol(*args)
             if out is None:  # 4.4: a validator that rejects everything
                 raise ValueError("no")
             return np.asarray(out, dtype=float) * 1.37 + 0.11
+
     fb = ex.check(ex_id, answer)
     assert not fb.passed and fb.message
 
@@ -430,8 +527,14 @@ def _forms(values):
     for v in np.ravel(np.asarray(values, dtype=float)):
         if v == 0 or not np.isfinite(v) or v in (0.5, 1.0, 2.0):
             continue
-        out |= {repr(float(v)), f"{v:.2f}", f"{v:.3g}", f"{v:.4g}",
-                f"{v:.6g}", f"{v:.2e}"}
+        out |= {
+            repr(float(v)),
+            f"{v:.2f}",
+            f"{v:.3g}",
+            f"{v:.4g}",
+            f"{v:.6g}",
+            f"{v:.2e}",
+        }
     return {f for f in out if len(f.strip("-0.")) >= 2}
 
 
@@ -443,19 +546,23 @@ def test_reference_never_in_message_attributes_or_repr(ex_id):
         seen.append(sol())
         answers = [sol()] + [make() for make, _ in WRONG[ex_id]]
     else:
+
         def recording(*args):
             out = sol(*args)
             if out is not None:
                 seen.append(np.asarray(out, dtype=float))
             return out
+
         answers = [recording] + [make for make, _ in WRONG[ex_id]]
     forms = set()
     for s in seen:
         forms |= _forms(s)
     for answer in answers:
         fb = ex.check(ex_id, answer)
-        assert [f.name for f in dataclasses.fields(fb)] == ["passed",
-                                                              "message"]
+        assert [f.name for f in dataclasses.fields(fb)] == [
+            "passed",
+            "message",
+        ]
         text = fb.message + repr(fb) + fb._repr_html_()
         leaked = [f for f in forms if f in text]
         assert not leaked, (leaked, fb.message)
@@ -488,8 +595,7 @@ def test_wrong_length_names_the_shape(ex_id):
 def test_function_returning_wrong_shape_or_raising():
     fb = ex.check("6.2", lambda X, y, lam: np.zeros(3))
     assert not fb.passed
-    assert re.search(r"shape \(15,\); got ndarray of shape \(3,\)",
-                     fb.message)
+    assert re.search(r"shape \(15,\); got ndarray of shape \(3,\)", fb.message)
     fb = ex.check("3.3", lambda s, n: [s, n])
     assert "one number" in fb.message and "shape ()" in fb.message
     fb = ex.check("2.1", lambda lam: 1 / undefined_name)  # noqa: F821
@@ -521,8 +627,11 @@ def test_unknown_id_lists_the_valid_ids():
 
 
 def test_non_string_id_is_a_type_error():
-    with pytest.raises(TypeError, match=r"exercise_id must be a str .* "
-                       r"got float 4\.2"):
+    with pytest.raises(
+        TypeError,
+        match=r"exercise_id must be a str .* "
+        r"got float 4\.2",
+    ):
         ex.check(4.2, 1.0)
 
 
@@ -575,15 +684,18 @@ def test_equilibrium_norm_by_simulation():
         g -= (g @ v) / (v @ v) * v  # orthogonal to v
         g *= c / np.linalg.norm(v) / np.linalg.norm(g)
         v = (1 - lr * lam) * v - lr * g
-    np.testing.assert_allclose(np.linalg.norm(v),
-                               SOLUTIONS["5.5"](lr, lam, c), rtol=1e-3)
+    np.testing.assert_allclose(
+        np.linalg.norm(v), SOLUTIONS["5.5"](lr, lam, c), rtol=1e-3
+    )
 
 
 def test_adam_first_step_formula_matches_wdlib_adam():
     w = np.array([0.3, -2.0, 1e-6])
-    np.testing.assert_allclose(SOLUTIONS["5.2"](w, 0.1, 0.01, 1e-8),
-                               _first_step_adam(w, 0.1, 0.01, 1e-8),
-                               rtol=1e-10)
+    np.testing.assert_allclose(
+        SOLUTIONS["5.2"](w, 0.1, 0.01, 1e-8),
+        _first_step_adam(w, 0.1, 0.01, 1e-8),
+        rtol=1e-10,
+    )
 
 
 def test_early_stopping_is_a_few_steps_and_close_to_best_ridge():
@@ -593,9 +705,15 @@ def test_early_stopping_is_a_few_steps_and_close_to_best_ridge():
 
 
 def test_import_stays_light():
-    code = ("import sys, wdlib.exercises as e; e.catalog(); "
-            "print(sorted(m for m in ('sympy', 'matplotlib', 'sklearn', "
-            "'pandas', 'scipy') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                         text=True, check=True).stdout.strip()
+    code = (
+        "import sys, wdlib.exercises as e; e.catalog(); "
+        "print(sorted(m for m in ('sympy', 'matplotlib', 'sklearn', "
+        "'pandas', 'scipy') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert out == "[]"

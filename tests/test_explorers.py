@@ -45,12 +45,16 @@ from wdlib.experiments import explorers
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "book" / "_static"
-HTML_DIR = Path(os.environ.get("WDLIB_BOOK_HTML",
-                               ROOT / "_build" / "html")).resolve()
+HTML_DIR = Path(
+    os.environ.get("WDLIB_BOOK_HTML", ROOT / "_build" / "html")
+).resolve()
 SCREENSHOTS = ROOT / "_build" / "screenshots" / "explorers"
 CHROMIUM = Path(os.environ.get("WDLIB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
-                 "--disable-gpu"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+]
 TIMEOUT_MS = 30_000
 
 pytestmark = pytest.mark.browser
@@ -75,8 +79,7 @@ def poly_problem():
 def pair_problem():
     """Chapter 2: two correlated features, centred, 60 samples."""
     rng = np.random.default_rng(0)
-    X = rng.multivariate_normal([0.0, 0.0], [[1.0, 0.9], [0.9, 1.0]],
-                                size=60)
+    X = rng.multivariate_normal([0.0, 0.0], [[1.0, 0.9], [0.9, 1.0]], size=60)
     y = X @ np.array([2.0, -1.0]) + rng.normal(scale=1.0, size=60)
     return X - X.mean(axis=0), y - y.mean()
 
@@ -101,8 +104,9 @@ def gd_problem():
 def loo_problem():
     """Chapter 6: the diabetes training split, standardized on itself."""
     d = diabetes()
-    X_tr, _, y_tr, _ = data.train_test_split(d.data, d.target,
-                                             test_size=0.25, seed=0)
+    X_tr, _, y_tr, _ = data.train_test_split(
+        d.data, d.target, test_size=0.25, seed=0
+    )
     X_tr = data.fit_standardizer(X_tr).transform(X_tr)
     return X_tr, y_tr, np.logspace(-3, 2, 100), list(d.feature_names)
 
@@ -113,8 +117,9 @@ def harness_explorers() -> list[explorers.Explorer]:
     Xg, yg, lam_g = gd_problem()
     X6, y6, lams6, names6 = loo_problem()
     return [
-        explorers.ridge_polynomial(train.x, train.y, test.x, test.y,
-                                   degree=12),
+        explorers.ridge_polynomial(
+            train.x, train.y, test.x, test.y, degree=12
+        ),
         explorers.l1_l2_pictures(X2, y2, lam=0.3),
         explorers.gd_step_size(Xg, yg, lam_g),
         explorers.ridge_path_loo(X6, y6, lams6, feature_names=names6),
@@ -167,8 +172,9 @@ def wdlib_polynomial(state: dict) -> dict:
 
 def wdlib_l1_l2(state: dict) -> dict:
     X, y = pair_problem()
-    lasso = wd.lasso_fit(X, y, state["lam"], fit_intercept=False,
-                         tol=1e-14, max_iter=100_000)
+    lasso = wd.lasso_fit(
+        X, y, state["lam"], fit_intercept=False, tol=1e-14, max_iter=100_000
+    )
     return {
         "ridge": wd.ridge_fit(X, y, state["lam"], fit_intercept=False).coef,
         "lasso": lasso.coef,
@@ -182,8 +188,9 @@ def wdlib_gd(state: dict) -> dict:
     L = wd.lipschitz_constant(X, lam, fit_intercept=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wd.ConvergenceWarning)
-        run = wd.gradient_descent(X, y, lam, lr=state["eta"],
-                                  fit_intercept=False)
+        run = wd.gradient_descent(
+            X, y, lam, lr=state["eta"], fit_intercept=False
+        )
     if run.converged:
         status = "converged"
     elif run.history[-1] > run.history[0] or run.n_iter < 10_000:
@@ -193,8 +200,9 @@ def wdlib_gd(state: dict) -> dict:
     hessian = X.T @ X / len(y) + lam * np.eye(2)
     return {
         "eta": state["etaL"] / L,
-        "rate": float(np.max(np.abs(1 - state["eta"]
-                                    * np.linalg.eigvalsh(hessian)))),
+        "rate": float(
+            np.max(np.abs(1 - state["eta"] * np.linalg.eigvalsh(hessian)))
+        ),
         "n_iter": run.n_iter,
         "status": status,
         "iterate": lambda k: _gd_iterate(X, y, lam, state["eta"], k),
@@ -206,8 +214,9 @@ def _gd_iterate(X, y, lam, eta, k):
         return np.zeros(2)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wd.ConvergenceWarning)
-        return wd.gradient_descent(X, y, lam, lr=eta, max_iter=k, tol=1e-300,
-                                   fit_intercept=False).coef
+        return wd.gradient_descent(
+            X, y, lam, lr=eta, max_iter=k, tol=1e-300, fit_intercept=False
+        ).coef
 
 
 def wdlib_path_loo(state: dict) -> dict:
@@ -235,9 +244,11 @@ def embedded_polynomial(payload: dict) -> Callable[[dict], dict]:
         out = {}
         for key, part in (("train-mse", "train"), ("test-mse", "test")):
             pred = payload["ybar"] + np.array(payload[part]["proj"]) @ (
-                shrink * z)
-            out[key] = float(np.mean((pred - np.array(payload[part]["y"]))
-                                     ** 2))
+                shrink * z
+            )
+            out[key] = float(
+                np.mean((pred - np.array(payload[part]["y"])) ** 2)
+            )
         out["df"] = float(np.sum(s**2 / (s**2 + n * state["lam"])))
         return out
 
@@ -248,12 +259,18 @@ def embedded_l1_l2(payload: dict) -> Callable[[dict], dict]:
     # a 2-sample design with the same Gram matrix and right-hand side:
     # wdlib's own solvers on it give the page's problem exactly
     A, c = np.array(payload["A"]), np.array(payload["c"])
-    R = np.linalg.cholesky(2 * A).T            # R'R = 2A: X'X/2 = A
-    y = np.linalg.solve(R.T, 2 * c)            # X'y/2 = c
+    R = np.linalg.cholesky(2 * A).T  # R'R = 2A: X'X/2 = A
+    y = np.linalg.solve(R.T, 2 * c)  # X'y/2 = c
 
     def ref(state: dict) -> dict:
-        lasso = wd.lasso_fit(R, y, state["lam"], fit_intercept=False,
-                             tol=1e-14, max_iter=100_000)
+        lasso = wd.lasso_fit(
+            R,
+            y,
+            state["lam"],
+            fit_intercept=False,
+            tol=1e-14,
+            max_iter=100_000,
+        )
         return {
             "ridge": np.linalg.solve(A + state["lam"] * np.eye(2), c),
             "lasso": lasso.coef,
@@ -279,7 +296,8 @@ def embedded_gd(payload: dict) -> Callable[[dict], dict]:
                 status = "converged"
                 break
             if value > payload["growth"] * first or (
-                    k == payload["max_iter"] and value > first):
+                k == payload["max_iter"] and value > first
+            ):
                 status = "diverged"
                 break
             if k == payload["max_iter"]:
@@ -289,7 +307,8 @@ def embedded_gd(payload: dict) -> Callable[[dict], dict]:
         return {
             "eta": state["etaL"] / payload["L"],
             "rate": float(np.max(np.abs(1 - eta * np.linalg.eigvalsh(G)))),
-            "n_iter": k, "status": status,
+            "n_iter": k,
+            "status": status,
             "iterate": lambda j: iterates[j][:2],
         }
 
@@ -300,7 +319,8 @@ def embedded_path_loo(payload: dict) -> Callable[[dict], dict]:
     def ref(state: dict) -> dict:
         i = state["index"]
         return {
-            "lam": payload["lams"][i], "loo": payload["loo"][i],
+            "lam": payload["lams"][i],
+            "loo": payload["loo"][i],
             "coefs": np.array(payload["coefs"][i]),
             "best-lam": payload["lams"][payload["best"]],
         }
@@ -324,8 +344,9 @@ def check_polynomial(root, ref) -> None:
     state, shown = root.evaluate("el => el.wdState"), readouts(root)
     expected = ref(state)
     for key in ("train-mse", "test-mse", "df"):
-        assert_printed(shown[key], expected[key],
-                       f"{key} at lam={state['lam']}")
+        assert_printed(
+            shown[key], expected[key], f"{key} at lam={state['lam']}"
+        )
 
 
 def check_l1_l2(root, ref) -> None:
@@ -335,14 +356,21 @@ def check_l1_l2(root, ref) -> None:
         printed = pairs(shown[key])
         assert len(printed) == 2, shown[key]
         for j in range(2):
-            assert_printed(printed[j], float(expected[key][j]),
-                           f"{key} w{j + 1} at lam={state['lam']}")
+            assert_printed(
+                printed[j],
+                float(expected[key][j]),
+                f"{key} w{j + 1} at lam={state['lam']}",
+            )
     assert state["zero"] == expected["zero"], (
         f"exact zeros of the lasso at lam={state['lam']}: page "
-        f"{state['zero']}, reference {expected['zero']}")
-    words = {(True, True): "both weights exactly 0",
-             (True, False): "w₁ exactly 0", (False, True): "w₂ exactly 0",
-             (False, False): "no weight is 0"}
+        f"{state['zero']}, reference {expected['zero']}"
+    )
+    words = {
+        (True, True): "both weights exactly 0",
+        (True, False): "w₁ exactly 0",
+        (False, True): "w₂ exactly 0",
+        (False, False): "no weight is 0",
+    }
     assert shown["lasso-zeros"] == words[tuple(expected["zero"])]
     assert_printed(shown["lam-max"], expected["lam-max"], "lambda_max")
 
@@ -354,10 +382,13 @@ def check_gd(root, ref) -> None:
     assert_printed(shown["eta"], expected["eta"], "eta")
     assert_printed(shown["rate"], expected["rate"], "rate")
     assert (state["status"], state["nIter"]) == (
-        expected["status"], expected["n_iter"]), (
+        expected["status"],
+        expected["n_iter"],
+    ), (
         f"eta*L={state['etaL']}: page {state['status']} after "
         f"{state['nIter']} steps, reference {expected['status']} after "
-        f"{expected['n_iter']}")
+        f"{expected['n_iter']}"
+    )
     if expected["status"] == "converged":
         assert shown["steps"] == str(expected["n_iter"])
     elif expected["status"] == "diverged":
@@ -366,9 +397,12 @@ def check_gd(root, ref) -> None:
     else:
         assert shown["steps"] == f"not reached in {expected['n_iter']} steps"
     for k in (1, 5, len(state["iterates"]) - 1):
-        np.testing.assert_allclose(state["iterates"][k][:2],
-                                   expected["iterate"](k), rtol=1e-7,
-                                   atol=1e-9)
+        np.testing.assert_allclose(
+            state["iterates"][k][:2],
+            expected["iterate"](k),
+            rtol=1e-7,
+            atol=1e-9,
+        )
 
 
 def check_path_loo(root, ref) -> None:
@@ -395,8 +429,12 @@ DRAWN = {
     "gd-step": "path.wd-line.wd-c2",
     "ridge-path-loo": "line.wd-marker",
 }
-DRAWN_ATTR = {"ridge-polynomial": "d", "l1-l2": "r", "gd-step": "d",
-              "ridge-path-loo": "x1"}
+DRAWN_ATTR = {
+    "ridge-polynomial": "d",
+    "l1-l2": "r",
+    "gd-step": "d",
+    "ridge-path-loo": "x1",
+}
 
 
 # --------------------------------------------------------------------------
@@ -407,9 +445,11 @@ DRAWN_ATTR = {"ridge-polynomial": "d", "l1-l2": "r", "gd-step": "d",
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        message = (f"CHROMIUM IS MISSING: {CHROMIUM} does not exist, so the "
-                   f"explorer checks did NOT run. Install it with "
-                   f"`apt-get install -y chromium`.")
+        message = (
+            f"CHROMIUM IS MISSING: {CHROMIUM} does not exist, so the "
+            f"explorer checks did NOT run. Install it with "
+            f"`apt-get install -y chromium`."
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
@@ -417,7 +457,8 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         yield chromium
         chromium.close()
 
@@ -449,21 +490,35 @@ class Tab:
     """A browser tab recording console errors and off-machine requests."""
 
     def __init__(self, browser, base: str) -> None:
-        self.local = ("file://",) if base.startswith("file:") else (
-            "{0.scheme}://{0.netloc}/".format(urlsplit(base)),)
+        self.local = (
+            ("file://",)
+            if base.startswith("file:")
+            else ("{0.scheme}://{0.netloc}/".format(urlsplit(base)),)
+        )
         self.context = browser.new_context(
-            viewport={"width": 1100, "height": 900}, service_workers="block")
+            viewport={"width": 1100, "height": 900}, service_workers="block"
+        )
         self.context.set_default_timeout(TIMEOUT_MS)
         self.external: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error"
-                     and self.errors.append(f"{m.text} ({m.location})"))
+        self.page.on(
+            "console",
+            lambda m: (
+                m.type == "error"
+                and self.errors.append(f"{m.text} ({m.location})")
+            ),
+        )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: r.url.startswith(self.local)
-                     and self.failed.append(f"{r.url}: {r.failure}"))
+        self.page.on(
+            "requestfailed",
+            lambda r: (
+                r.url.startswith(self.local)
+                and self.failed.append(f"{r.url}: {r.failure}")
+            ),
+        )
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -483,7 +538,8 @@ class Tab:
                     await new Promise(r => setTimeout(r, 50));
                 if (MathJax.startup && MathJax.startup.promise)
                     await MathJax.startup.promise;
-            }""")
+            }"""
+        )
         self.page.wait_for_load_state("networkidle")
 
     def assert_clean(self) -> None:
@@ -505,12 +561,14 @@ def set_value(root, value: float) -> None:
     root.locator("input[type=range]").evaluate(
         """(input, v) => { input.value = String(v);
             input.dispatchEvent(new Event('input', {bubbles: true})); }""",
-        value)
+        value,
+    )
 
 
 def slider_spec(root) -> dict:
     return root.locator("input[type=range]").evaluate(
-        "i => ({min: +i.min, max: +i.max, step: +i.step, value: +i.value})")
+        "i => ({min: +i.min, max: +i.max, step: +i.step, value: +i.value})"
+    )
 
 
 def drawing(root, kind: str) -> str:
@@ -535,8 +593,9 @@ def exercise(root, kind: str, ref, shots: str | None = None) -> None:
     for _ in range(5):
         slider.press("ArrowRight")
     moved = slider_spec(root)["value"]
-    assert math.isclose(moved, min(spec["max"], spec["value"]
-                                   + 5 * spec["step"]), abs_tol=1e-9)
+    assert math.isclose(
+        moved, min(spec["max"], spec["value"] + 5 * spec["step"]), abs_tol=1e-9
+    )
     check(root, ref)
     assert drawing(root, kind) != before, "the drawing did not change"
     slider.press("Home")
@@ -549,25 +608,29 @@ def exercise(root, kind: str, ref, shots: str | None = None) -> None:
     box = slider.bounding_box()
     assert box is not None
     page = root.page
-    page.mouse.click(box["x"] + 0.25 * box["width"],
-                     box["y"] + box["height"] / 2)
+    page.mouse.click(
+        box["x"] + 0.25 * box["width"], box["y"] + box["height"] / 2
+    )
     at_quarter = slider_spec(root)["value"]
     page.mouse.down()
-    page.mouse.move(box["x"] + 0.75 * box["width"],
-                    box["y"] + box["height"] / 2, steps=8)
+    page.mouse.move(
+        box["x"] + 0.75 * box["width"], box["y"] + box["height"] / 2, steps=8
+    )
     page.mouse.up()
     assert slider_spec(root)["value"] > at_quarter, "the drag did nothing"
     check(root, ref)
     # settings across the whole range
     span = spec["max"] - spec["min"]
     for fraction in (0.0, 0.13, 0.37, 0.5, 0.71, 0.9, 1.0):
-        value = spec["min"] + round(fraction * span / spec["step"]) \
-            * spec["step"]
+        value = (
+            spec["min"] + round(fraction * span / spec["step"]) * spec["step"]
+        )
         set_value(root, value)
         check(root, ref)
     if shots:
-        set_value(root, spec["min"] + round(0.8 * span / spec["step"])
-                  * spec["step"])
+        set_value(
+            root, spec["min"] + round(0.8 * span / spec["step"]) * spec["step"]
+        )
         root.screenshot(path=str(SCREENSHOTS / f"{shots}-moved.png"))
 
 
@@ -590,8 +653,10 @@ def harness(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("explorers")
     for name in ("explorers.js", "explorers.css"):
         shutil.copy(STATIC / name, folder / name)
-    blocks = "\n".join(f'<section class="cell">{ex._repr_html_()}</section>'
-                       for ex in harness_explorers())
+    blocks = "\n".join(
+        f'<section class="cell">{ex._repr_html_()}</section>'
+        for ex in harness_explorers()
+    )
     (folder / "index.html").write_text(
         "<!DOCTYPE html>\n<html lang='en' data-theme='light'><head>"
         "<meta charset='utf-8'><title>Explorers</title>"
@@ -601,15 +666,19 @@ def harness(tmp_path_factory) -> Path:
         "</style>"
         "<script src='explorers.js'></script></head>"
         f"<body><main>{blocks}</main></body></html>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 @pytest.fixture(params=["http", "file"])
 def harness_tab(request, browser, harness, serve) -> Iterator[Tab]:
-    url = (serve(harness) + "index.html" if request.param == "http"
-           else (harness / "index.html").as_uri())
+    url = (
+        serve(harness) + "index.html"
+        if request.param == "http"
+        else (harness / "index.html").as_uri()
+    )
     tab = Tab(browser, url)
     tab.open(url)
     tab.mode = request.param
@@ -630,7 +699,7 @@ def test_harness_explorer(kind: str, harness_tab: Tab) -> None:
         root = roots.nth(i)
         assert root.get_attribute("data-wd-ready") == "true"
         assert not root.locator(".wd-explorer-fallback").is_visible()
-        shots = (kind if harness_tab.mode == "http" and i == 0 else None)
+        shots = kind if harness_tab.mode == "http" and i == 0 else None
         exercise(root, kind, WDLIB_REFS[kind], shots)
     harness_tab.assert_clean()
 
@@ -649,7 +718,9 @@ def test_gd_every_step_size(harness_tab: Tab) -> None:
         state = root.evaluate("el => el.wdState")
         expected = wdlib_gd(state)
         assert (state["status"], state["nIter"]) == (
-            expected["status"], expected["n_iter"]), state["etaL"]
+            expected["status"],
+            expected["n_iter"],
+        ), state["etaL"]
         verdicts.add(state["status"])
         if state["etaL"] < 1.995:
             assert state["status"] == "converged"
@@ -672,8 +743,10 @@ def test_lasso_zero_shown(harness_tab: Tab) -> None:
 
 def _luminance(css: str) -> float:
     r, g, b = (int(v) / 255 for v in re.findall(r"\d+", css)[:3])
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-           for c in (r, g, b)]
+    lin = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (r, g, b)
+    ]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
@@ -717,8 +790,10 @@ def test_without_the_script_a_note_shows(browser, harness) -> None:
     """No explorers.js (JupyterLab, no JavaScript): only the note shows."""
     bare = harness / "bare.html"
     text = (harness / "index.html").read_text(encoding="utf-8")
-    bare.write_text(text.replace("<script src='explorers.js'></script>", ""),
-                    encoding="utf-8")
+    bare.write_text(
+        text.replace("<script src='explorers.js'></script>", ""),
+        encoding="utf-8",
+    )
     tab = Tab(browser, bare.as_uri())
     try:
         tab.open(bare.as_uri())
@@ -734,10 +809,13 @@ def test_without_the_script_a_note_shows(browser, harness) -> None:
 def test_checks_catch_a_wrong_number(harness_tab: Tab) -> None:
     """The comparison fails when the page prints a different number."""
     root = harness_tab.page.locator(
-        ".wd-explorer[data-kind='ridge-polynomial']")
-    root.evaluate("el => { el.querySelector('[data-wd=df]').textContent ="
-                  " (+el.querySelector('[data-wd=df]').textContent + 0.01)"
-                  ".toFixed(2); }")
+        ".wd-explorer[data-kind='ridge-polynomial']"
+    )
+    root.evaluate(
+        "el => { el.querySelector('[data-wd=df]').textContent ="
+        " (+el.querySelector('[data-wd=df]').textContent + 0.01)"
+        ".toFixed(2); }"
+    )
     with pytest.raises(AssertionError, match="df"):
         check_polynomial(root, wdlib_polynomial)
 
@@ -758,24 +836,30 @@ def _built_pages() -> list[str]:
     if not HTML_DIR.is_dir():
         return []
     return sorted(
-        p.relative_to(HTML_DIR).as_posix() for p in HTML_DIR.rglob("*.html")
-        if 'class="wd-explorer"' in p.read_text(encoding="utf-8",
-                                                 errors="replace"))
+        p.relative_to(HTML_DIR).as_posix()
+        for p in HTML_DIR.rglob("*.html")
+        if 'class="wd-explorer"'
+        in p.read_text(encoding="utf-8", errors="replace")
+    )
 
 
 BUILT = _built_pages()
 BUILT_REASON = (
     f"no page of the built book at {HTML_DIR} embeds an explorer yet "
     f"(a chapter cell calling wdlib.experiments.explorers); build the book "
-    f"with such a cell to run these checks")
+    f"with such a cell to run these checks"
+)
 
 
 @pytest.mark.skipif(not BUILT, reason=BUILT_REASON)
 @pytest.mark.parametrize("mode", ["http", "file"])
 @pytest.mark.parametrize("page", BUILT or ["none"])
 def test_built_book_explorers(page: str, mode: str, browser, serve) -> None:
-    url = (serve(HTML_DIR) + page if mode == "http"
-           else (HTML_DIR / page).as_uri())
+    url = (
+        serve(HTML_DIR) + page
+        if mode == "http"
+        else (HTML_DIR / page).as_uri()
+    )
     tab = Tab(browser, url)
     try:
         tab.open(url)
@@ -785,12 +869,17 @@ def test_built_book_explorers(page: str, mode: str, browser, serve) -> None:
             root = roots.nth(i)
             kind = root.get_attribute("data-kind")
             assert root.get_attribute("data-wd-ready") == "true", (
-                f"{page}: explorer {i} ({kind}) did not start")
-            payload = json.loads(root.locator(
-                "script.wd-explorer-data").text_content())
+                f"{page}: explorer {i} ({kind}) did not start"
+            )
+            payload = json.loads(
+                root.locator("script.wd-explorer-data").text_content()
+            )
             ref = EMBEDDED_REFS[kind](payload)
-            shots = (f"book-{page.replace('/', '_')[:-5]}-{i}-{kind}"
-                     if mode == "http" else None)
+            shots = (
+                f"book-{page.replace('/', '_')[:-5]}-{i}-{kind}"
+                if mode == "http"
+                else None
+            )
             if shots:
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             root.scroll_into_view_if_needed()

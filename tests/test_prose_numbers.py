@@ -60,40 +60,56 @@ NAMING_WORDS = re.compile(
 )
 
 # Fences: ``` or ~~~ (CommonMark) and ::: (MyST colon fences).
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$")
+FENCE = re.compile(
+    r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$"
+)
 # Directives whose body is code, math or raw output, not prose.
 CODE_DIRECTIVES = {
-    "code", "code-block", "code-cell", "sourcecode", "literalinclude",
-    "math", "raw", "eval-rst", "glue", "glue:any", "glue:figure",
-    "glue:math", "glue:md", "mermaid", "csv-table",
+    "code",
+    "code-block",
+    "code-cell",
+    "sourcecode",
+    "literalinclude",
+    "math",
+    "raw",
+    "eval-rst",
+    "glue",
+    "glue:any",
+    "glue:figure",
+    "glue:math",
+    "glue:md",
+    "mermaid",
+    "csv-table",
 }
 DIRECTIVE_NAME = re.compile(r"^\{(?P<name>[\w:-]+)\}")
 OPTION_LINE = re.compile(r"^\s*:[\w-]+:.*$")
 
 # Inline spans to blank out before scanning, in this order.
 MASKS = [
-    re.compile(r"<!--.*?-->", re.DOTALL),                 # HTML comments
-    re.compile(r"\{[\w:.-]+\}(`+).*?\1", re.DOTALL),      # roles, glue too
-    re.compile(r"(`+).+?\1", re.DOTALL),                  # inline code
-    re.compile(r"\{\{.*?\}\}", re.DOTALL),                # substitutions
+    re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
+    re.compile(r"\{[\w:.-]+\}(`+).*?\1", re.DOTALL),  # roles, glue too
+    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
+    re.compile(r"\{\{.*?\}\}", re.DOTALL),  # substitutions
     re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$", re.DOTALL),  # display math
-    re.compile(r"(?<![\\$])\$(?!\s)[^$\n]*(?:\n(?!\s*\n)[^$\n]*)*?"
-               r"(?<![\\\s])\$"),                         # inline math
-    re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL),    # \( \) and \[ \]
-    re.compile(r"\]\([^)]*\)"),                           # link targets
+    re.compile(
+        r"(?<![\\$])\$(?!\s)[^$\n]*(?:\n(?!\s*\n)[^$\n]*)*?"
+        r"(?<![\\\s])\$"
+    ),  # inline math
+    re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL),  # \( \) and \[ \]
+    re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE),  # link defs
     re.compile(r"<https?://[^>]*>|https?://\S+|www\.\S+"),  # URLs
-    re.compile(r"</?[A-Za-z][^>\n]*>"),                   # HTML tags
-    re.compile(r"^\([\w:.-]+\)=\s*$", re.MULTILINE),      # MyST labels
-    re.compile(r"\b(?:doi:|DOI:?)\s*\S+"),                # DOIs
+    re.compile(r"</?[A-Za-z][^>\n]*>"),  # HTML tags
+    re.compile(r"^\([\w:.-]+\)=\s*$", re.MULTILINE),  # MyST labels
+    re.compile(r"\b(?:doi:|DOI:?)\s*\S+"),  # DOIs
 ]
 
 SPACE = "[ \u00a0\u2009\u202f]"
 NUMBER = re.compile(
     r"(?<![\w.,/\\#])"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"        # 4,148
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 4,148
     rf"|\d{{1,3}}(?:{SPACE}\d{{3}})+(?:\.\d+)?"  # 87 282
-    r"|\d+(?:\.\d+)*)"                              # 57.3, 1.0.4
+    r"|\d+(?:\.\d+)*)"  # 57.3, 1.0.4
     r"(?P<exp>[eE][+\-\u2212]?\d+)?"
     rf"(?P<pct>{SPACE}?(?:%|\uff05)|{SPACE}percent\b)?"
     r"(?![\w/])"
@@ -109,8 +125,10 @@ class Finding(NamedTuple):
     context: str
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.number!r} ({self.reason}) in " \
-               f"{self.context!r}"
+        return (
+            f"{self.place}: {self.number!r} ({self.reason}) in "
+            f"{self.context!r}"
+        )
 
 
 def _blank(match: re.Match) -> str:
@@ -127,8 +145,12 @@ def _mask_fences(text: str) -> str:
         code_open = bool(stack) and stack[-1][2]
         if m:
             fence, info = m["fence"], m["info"].strip()
-            closes = (stack and not info and fence[0] == stack[-1][0]
-                      and len(fence) >= stack[-1][1])
+            closes = (
+                stack
+                and not info
+                and fence[0] == stack[-1][0]
+                and len(fence) >= stack[-1][1]
+            )
             if closes:
                 stack.pop()
                 out.append(" " * len(line))
@@ -170,7 +192,7 @@ def _reason(m: re.Match, prose: str) -> str | None:
     num, exp, pct = m["num"], m["exp"] or "", m["pct"]
     if num.count(".") > 1:
         return None  # a version or a section number: 1.0.4, 3.2.1
-    if NAMING_WORDS.search(prose[max(0, m.start() - 12):m.start()]):
+    if NAMING_WORDS.search(prose[max(0, m.start() - 12) : m.start()]):
         return None  # Figure 4.10, Python 3.11
     token = (num + exp).replace("\u2212", "-")
     if token in ALLOWED:
@@ -199,9 +221,15 @@ def find_typed_results(text: str, where: str) -> list[Finding]:
         line = prose.count("\n", 0, m.start()) + 1
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
-        context = text[start:end if end >= 0 else None].strip()
-        findings.append(Finding(f"{where} line {line}", m.group(0).strip(),
-                                reason, context[:100]))
+        context = text[start : end if end >= 0 else None].strip()
+        findings.append(
+            Finding(
+                f"{where} line {line}",
+                m.group(0).strip(),
+                reason,
+                context[:100],
+            )
+        )
     return findings
 
 
@@ -211,8 +239,11 @@ def markdown_sources() -> Iterator[tuple[str, str, str]]:
         nb = json.loads(path.read_text(encoding="utf-8"))
         for index, cell in enumerate(nb["cells"]):
             if cell["cell_type"] == "markdown":
-                yield path.name, f"{path.name} cell {index}", \
-                    "".join(cell["source"])
+                yield (
+                    path.name,
+                    f"{path.name} cell {index}",
+                    "".join(cell["source"]),
+                )
     for path in sorted(BOOK.glob("*.md")):
         if path.name in EXCLUDED_PAGES and _is_exempt(path):
             continue
@@ -232,78 +263,90 @@ SCANNED = sorted({name for name, _, _ in markdown_sources()})
 def test_no_typed_results_in_prose(name):
     findings = [
         finding
-        for file, place, text in markdown_sources() if file == name
+        for file, place, text in markdown_sources()
+        if file == name
         for finding in find_typed_results(text, place)
     ]
     assert not findings, (
         f"{len(findings)} typed result(s) in the prose of book/{name}; glue "
         "each from the cell that computes it (myst_nb.glue and "
         "{glue:text}`key:.3f`), or add a true constant to ALLOWED with its "
-        "reason:\n" + "\n".join(f"  {f}" for f in findings))
+        "reason:\n" + "\n".join(f"  {f}" for f in findings)
+    )
 
 
 def test_performance_is_generated():
     text = (BOOK / "performance.md").read_text(encoding="utf-8")
     assert GENERATED_NOTICE in text, (
         "performance.md no longer says that benchmarks/run.py writes it; "
-        "if it is hand-written now, it is scanned like every other page")
+        "if it is hand-written now, it is scanned like every other page"
+    )
 
 
 # The detector itself: what it must flag, and what it must leave alone.
 
-@pytest.mark.parametrize("text, number", [
-    ("the test MSE is 0.173 at the best lambda", "0.173"),
-    ("a test MSE of 57.3 without decay", "57.3"),
-    ("the ratio is 1.038.", "1.038"),
-    ("the weight comes out at 6.203 instead of 3", "6.203"),
-    ("a slope of -1.405 here", "1.405"),
-    ("an error of 1.25e-3 remains", "1.25e-3"),
-    ("4,148 samples were kept", "4,148"),
-    ("a test MSE of 87 282 g²", "87 282"),
-    ("the error falls by 13.2 %", "13.2 %"),
-    ("the error falls by 12.5%.", "12.5%"),
-    ("ten times the best lambda costs 31 %", "31 %"),
-    ("a test error of 26.7% against 27.8%", "26.7%"),
-    ("costs 0.3 percent more", "0.3 percent"),
-    ("| 0.0216 | table cell |", "0.0216"),
-    ("**Figure 4.1.** A caption quoting 0.0297.", "0.0297"),
-])
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("the test MSE is 0.173 at the best lambda", "0.173"),
+        ("a test MSE of 57.3 without decay", "57.3"),
+        ("the ratio is 1.038.", "1.038"),
+        ("the weight comes out at 6.203 instead of 3", "6.203"),
+        ("a slope of -1.405 here", "1.405"),
+        ("an error of 1.25e-3 remains", "1.25e-3"),
+        ("4,148 samples were kept", "4,148"),
+        ("a test MSE of 87 282 g²", "87 282"),
+        ("the error falls by 13.2 %", "13.2 %"),
+        ("the error falls by 12.5%.", "12.5%"),
+        ("ten times the best lambda costs 31 %", "31 %"),
+        ("a test error of 26.7% against 27.8%", "26.7%"),
+        ("costs 0.3 percent more", "0.3 percent"),
+        ("| 0.0216 | table cell |", "0.0216"),
+        ("**Figure 4.1.** A caption quoting 0.0297.", "0.0297"),
+    ],
+)
 def test_flags_typed_results(text, number):
     found = [f.number for f in find_typed_results(text, "t")]
     assert number in found, f"{number!r} not flagged in {text!r}: {found}"
 
 
-@pytest.mark.parametrize("text", [
-    "with n = 20 samples and lambda = 0.1",
-    "lam = 0.01, a step of 1e-3 and tol 1e-8, seed = 0",
-    "the step 2/L and Adam's betas 0.9 and 0.999",
-    "see section 3.2, Figure 4.10 and Table 2.11, exercise 5.12",
-    "section 3.2.1 of the article, jupyter-book 1.0.4, Python 3.11",
-    "Hoerl and Kennard (1970), a 2019 paper, doi:10.1145/1234.5678",
-    "the published version https://doi.org/10.1145/3292500.3330701",
-    "the value {glue:text}`ch4_test_mse:.3f` is printed above",
-    "the call `wd.ridge_fit(X, y, 0.123)` and ``x = 57.3``",
-    "in math $\\lambda = 0.173$ and $$w = 1.038$$ stay",
-    "display\n$$\nJ = 0.5 \\cdot 12.345\n$$\nends",
-    "[the chapter](04_code.ipynb#ch4-1.234) and <https://a.b/1.234>",
-    "10 % of labels flipped, a 25% split, under 1 % of a step",
-    "every true weight 0.01, noise 0.1, 2.5 times larger",
-    "5 x 7 grid, 200 features, 1000 steps, 100 000 rows, 4,000 tests",
-    "```python\nprint(0.173)\n```",
-    "````{admonition} Solution\n:class: dropdown\n```python\nx = 1.234\n"
-    "```\n````",
-    "```{figure} images/fig_1.234.png\n:width: 80.5%\nA caption.\n```",
-    "(ch4-1.234)=\n## A heading",
-    "<!-- 0.173 is a comment -->",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with n = 20 samples and lambda = 0.1",
+        "lam = 0.01, a step of 1e-3 and tol 1e-8, seed = 0",
+        "the step 2/L and Adam's betas 0.9 and 0.999",
+        "see section 3.2, Figure 4.10 and Table 2.11, exercise 5.12",
+        "section 3.2.1 of the article, jupyter-book 1.0.4, Python 3.11",
+        "Hoerl and Kennard (1970), a 2019 paper, doi:10.1145/1234.5678",
+        "the published version https://doi.org/10.1145/3292500.3330701",
+        "the value {glue:text}`ch4_test_mse:.3f` is printed above",
+        "the call `wd.ridge_fit(X, y, 0.123)` and ``x = 57.3``",
+        "in math $\\lambda = 0.173$ and $$w = 1.038$$ stay",
+        "display\n$$\nJ = 0.5 \\cdot 12.345\n$$\nends",
+        "[the chapter](04_code.ipynb#ch4-1.234) and <https://a.b/1.234>",
+        "10 % of labels flipped, a 25% split, under 1 % of a step",
+        "every true weight 0.01, noise 0.1, 2.5 times larger",
+        "5 x 7 grid, 200 features, 1000 steps, 100 000 rows, 4,000 tests",
+        "```python\nprint(0.173)\n```",
+        "````{admonition} Solution\n:class: dropdown\n```python\nx = 1.234\n"
+        "```\n````",
+        "```{figure} images/fig_1.234.png\n:width: 80.5%\nA caption.\n```",
+        "(ch4-1.234)=\n## A heading",
+        "<!-- 0.173 is a comment -->",
+    ],
+)
 def test_leaves_settings_and_markup_alone(text):
     found = find_typed_results(text, "t")
     assert not found, "\n".join(map(str, found))
 
 
 def test_prose_inside_directives_is_scanned():
-    text = ("````{admonition} Solution\n:class: dropdown\nThe fit has test "
-            "MSE 0.0213.\n```python\nx = 1.234\n```\nand 0.0216.\n````")
+    text = (
+        "````{admonition} Solution\n:class: dropdown\nThe fit has test "
+        "MSE 0.0213.\n```python\nx = 1.234\n```\nand 0.0216.\n````"
+    )
     found = [f.number for f in find_typed_results(text, "t")]
     assert found == ["0.0213", "0.0216"]
 

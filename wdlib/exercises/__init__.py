@@ -27,8 +27,7 @@ from typing import Any
 from . import ch1, ch2, ch3, ch4, ch5, ch6  # noqa: F401  (registration)
 from ._feedback import Exercise, Feedback, UnknownExerciseError, registry
 
-__all__ = ["Exercise", "Feedback", "UnknownExerciseError", "catalog",
-           "check"]
+__all__ = ["Exercise", "Feedback", "UnknownExerciseError", "catalog", "check"]
 
 
 def catalog() -> list[Exercise]:
@@ -94,13 +93,16 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     function itself, not its result.
     """
     if not isinstance(exercise_id, str):
-        raise TypeError(f"exercise_id must be a str such as '4.2'; got "
-                        f"{type(exercise_id).__name__} {exercise_id!r}. "
-                        "Write the id in quotes.")
+        raise TypeError(
+            f"exercise_id must be a str such as '4.2'; got "
+            f"{type(exercise_id).__name__} {exercise_id!r}. "
+            "Write the id in quotes."
+        )
     entries = registry()
     key = exercise_id.strip()
     if key not in entries:
         raise UnknownExerciseError(
             f"exercise_id {exercise_id!r} is not an exercise with a "
-            f"checker; valid ids: {', '.join(entries)}.")
+            f"checker; valid ids: {', '.join(entries)}."
+        )
     return entries[key][1](answer)

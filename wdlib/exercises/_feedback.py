@@ -60,11 +60,13 @@ class Feedback:
 
     def __post_init__(self) -> None:
         if not isinstance(self.passed, (bool, np.bool_)):
-            raise TypeError(f"passed must be a bool; got "
-                            f"{type(self.passed).__name__}.")
+            raise TypeError(
+                f"passed must be a bool; got {type(self.passed).__name__}."
+            )
         if not isinstance(self.message, str):
-            raise TypeError(f"message must be a str; got "
-                            f"{type(self.message).__name__}.")
+            raise TypeError(
+                f"message must be a str; got {type(self.message).__name__}."
+            )
         object.__setattr__(self, "passed", bool(self.passed))
 
     @property
@@ -80,12 +82,16 @@ class Feedback:
     def _repr_html_(self) -> str:
         kind = "pass" if self.passed else "fail"
         colour = _PASS_COLOUR if self.passed else _FAIL_COLOUR
-        style = (f"border-left: 0.3em solid {colour}; padding: 0.3em 0.8em; "
-                 "margin: 0.3em 0; color: currentColor; "
-                 "background: transparent")
-        return (f'<div class="wdlib-feedback wdlib-feedback-{kind}" '
-                f'style="{style}"><strong>{self.mark}</strong>: '
-                f"{html.escape(self.message)}</div>")
+        style = (
+            f"border-left: 0.3em solid {colour}; padding: 0.3em 0.8em; "
+            "margin: 0.3em 0; color: currentColor; "
+            "background: transparent"
+        )
+        return (
+            f'<div class="wdlib-feedback wdlib-feedback-{kind}" '
+            f'style="{style}"><strong>{self.mark}</strong>: '
+            f"{html.escape(self.message)}</div>"
+        )
 
 
 @dataclass(frozen=True)
@@ -128,8 +134,9 @@ class UnknownExerciseError(KeyError, ValueError):
 _REGISTRY: dict[str, tuple[Exercise, Checker]] = {}
 
 
-def exercise(ex_id: str, title: str, answer: str
-             ) -> Callable[[Checker], Checker]:
+def exercise(
+    ex_id: str, title: str, answer: str
+) -> Callable[[Checker], Checker]:
     """Register ``checker`` under ``ex_id`` (used by the chapter modules)."""
     chapter = int(ex_id.split(".")[0])
 
@@ -174,31 +181,45 @@ def _describe(value: Any) -> str:
 def as_values(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
     """``value`` as a finite-or-not float array of ``shape``, or raise
     :class:`WrongAnswer` saying what was expected."""
-    if (value is None or isinstance(value, (str, bytes, dict, set, bool))
-            or callable(value)):
+    if (
+        value is None
+        or isinstance(value, (str, bytes, dict, set, bool))
+        or callable(value)
+    ):
         raise WrongAnswer(f"Expected {what}; got {_describe(value)}.")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise WrongAnswer(f"Expected {what}; got {_describe(value)}, which "
-                          "is not made of real numbers.") from None
+        raise WrongAnswer(
+            f"Expected {what}; got {_describe(value)}, which "
+            "is not made of real numbers."
+        ) from None
     if arr.shape != shape:
-        raise WrongAnswer(f"Expected {what}, shape {shape}; got "
-                          f"{type(value).__name__} of shape {arr.shape}.")
+        raise WrongAnswer(
+            f"Expected {what}, shape {shape}; got "
+            f"{type(value).__name__} of shape {arr.shape}."
+        )
     return arr
 
 
 def as_function(value: Any, signature: str) -> Callable[..., Any]:
     """``value`` if callable, else :class:`WrongAnswer`."""
     if not callable(value):
-        raise WrongAnswer(f"Expected a function {signature}; got "
-                          f"{_describe(value)}. Pass the function itself, "
-                          "not its result.")
+        raise WrongAnswer(
+            f"Expected a function {signature}; got "
+            f"{_describe(value)}. Pass the function itself, "
+            "not its result."
+        )
     return value
 
 
-def call(func: Callable[..., Any], args: Sequence[Any], signature: str,
-         shape: tuple[int, ...], what: str) -> np.ndarray:
+def call(
+    func: Callable[..., Any],
+    args: Sequence[Any],
+    signature: str,
+    shape: tuple[int, ...],
+    what: str,
+) -> np.ndarray:
     """Call ``func`` on copies of ``args`` and return its output as an
     array of ``shape``; an exception or a wrong output is a
     :class:`WrongAnswer`."""
@@ -206,22 +227,33 @@ def call(func: Callable[..., Any], args: Sequence[Any], signature: str,
     try:
         out = func(*copies)
     except Exception as exc:  # the student's code: report, do not crash
-        raise WrongAnswer(f"Calling your function {signature} raised "
-                          f"{type(exc).__name__}: {exc}") from None
+        raise WrongAnswer(
+            f"Calling your function {signature} raised "
+            f"{type(exc).__name__}: {exc}"
+        ) from None
     return as_values(out, shape, f"your function to return {what}")
 
 
 def close(a: ArrayLike, b: ArrayLike, rtol: float, atol: float) -> bool:
     """Whether ``a`` and ``b`` agree (NaN never agrees)."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return bool(a.shape == b.shape and np.all(np.isfinite(a))
-                and np.allclose(a, b, rtol=rtol, atol=atol))
+    return bool(
+        a.shape == b.shape
+        and np.all(np.isfinite(a))
+        and np.allclose(a, b, rtol=rtol, atol=atol)
+    )
 
 
-def verdict(got: Sequence[np.ndarray], expected: Sequence[np.ndarray],
-            mistakes: Sequence[tuple[Sequence[np.ndarray], str]],
-            *, rtol: float, atol: float, success: str,
-            general: str) -> Feedback:
+def verdict(
+    got: Sequence[np.ndarray],
+    expected: Sequence[np.ndarray],
+    mistakes: Sequence[tuple[Sequence[np.ndarray], str]],
+    *,
+    rtol: float,
+    atol: float,
+    success: str,
+    general: str,
+) -> Feedback:
     """Compare ``got`` with ``expected`` case by case, then with each
     mistake's values; the first mistake matching every case gives its
     hint, otherwise the general hint."""
@@ -233,11 +265,20 @@ def verdict(got: Sequence[np.ndarray], expected: Sequence[np.ndarray],
     return Feedback(False, general)
 
 
-def check_function(answer: Any, *, signature: str, cases: Sequence[tuple],
-                   reference: Callable[..., Any],
-                   mistakes: Sequence[Mistake], shape: Callable[..., tuple],
-                   what: str, rtol: float, atol: float, success: str,
-                   general: str) -> Feedback:
+def check_function(
+    answer: Any,
+    *,
+    signature: str,
+    cases: Sequence[tuple],
+    reference: Callable[..., Any],
+    mistakes: Sequence[Mistake],
+    shape: Callable[..., tuple],
+    what: str,
+    rtol: float,
+    atol: float,
+    success: str,
+    general: str,
+) -> Feedback:
     """Check a function answer on fresh ``cases`` (tuples of arguments).
 
     ``reference(*case)`` and each mistake ``m(*case)`` give the expected
@@ -245,21 +286,39 @@ def check_function(answer: Any, *, signature: str, cases: Sequence[tuple],
     """
     try:
         func = as_function(answer, signature)
-        got = [call(func, case, signature, shape(*case), what)
-               for case in cases]
+        got = [
+            call(func, case, signature, shape(*case), what) for case in cases
+        ]
     except WrongAnswer as exc:
         return Feedback(False, str(exc))
     expected = [np.asarray(reference(*case), dtype=float) for case in cases]
-    wrong = [([np.asarray(m(*case), dtype=float) for case in cases], hint)
-             for m, hint in mistakes]
-    return verdict(got, expected, wrong, rtol=rtol, atol=atol,
-                   success=success, general=general)
+    wrong = [
+        ([np.asarray(m(*case), dtype=float) for case in cases], hint)
+        for m, hint in mistakes
+    ]
+    return verdict(
+        got,
+        expected,
+        wrong,
+        rtol=rtol,
+        atol=atol,
+        success=success,
+        general=general,
+    )
 
 
-def check_numbers(answer: Any, *, shape: tuple[int, ...], what: str,
-                  reference: Callable[[], Any],
-                  mistakes: Sequence[Mistake], rtol: float, atol: float,
-                  success: str, general: str) -> Feedback:
+def check_numbers(
+    answer: Any,
+    *,
+    shape: tuple[int, ...],
+    what: str,
+    reference: Callable[[], Any],
+    mistakes: Sequence[Mistake],
+    rtol: float,
+    atol: float,
+    success: str,
+    general: str,
+) -> Feedback:
     """Check an answer made of numbers against ``reference()`` and the
     mistakes' values (each a function of no argument)."""
     try:
@@ -268,5 +327,12 @@ def check_numbers(answer: Any, *, shape: tuple[int, ...], what: str,
         return Feedback(False, str(exc))
     expected = np.asarray(reference(), dtype=float)
     wrong = [([np.asarray(m(), dtype=float)], hint) for m, hint in mistakes]
-    return verdict([got], [expected], wrong, rtol=rtol, atol=atol,
-                   success=success, general=general)
+    return verdict(
+        [got],
+        [expected],
+        wrong,
+        rtol=rtol,
+        atol=atol,
+        success=success,
+        general=general,
+    )

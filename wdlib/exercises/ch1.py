@@ -24,8 +24,7 @@ def _ridge_1d_lstsq(x, y, lam, pen_w=1.0, pen_b=0.0):
     n = len(x)
     A = np.column_stack([x, np.ones(n)])
     P = np.sqrt(n * lam) * np.diag([np.sqrt(pen_w), np.sqrt(pen_b)])
-    sol = np.linalg.lstsq(np.vstack([A, P]), np.r_[y, 0.0, 0.0],
-                          rcond=None)[0]
+    sol = np.linalg.lstsq(np.vstack([A, P]), np.r_[y, 0.0, 0.0], rcond=None)[0]
     return sol[0]
 
 
@@ -44,11 +43,15 @@ def _cov_var(x, y, ddof=0):
     return xc @ yc / (len(x) - ddof), xc @ xc / (len(x) - ddof)
 
 
-@exercise("1.1", "Derive the one-feature shrinkage w(lam) = w(0) v/(v + lam)",
-          "a function w_ridge_1d(x, y, lam) -> float: the ridge weight of "
-          "one feature with an unpenalized intercept")
+@exercise(
+    "1.1",
+    "Derive the one-feature shrinkage w(lam) = w(0) v/(v + lam)",
+    "a function w_ridge_1d(x, y, lam) -> float: the ridge weight of "
+    "one feature with an unpenalized intercept",
+)
 def check_1_1(answer: Any) -> Feedback:
     """Check a function returning the one-feature ridge weight."""
+
     def no_intercept(x, y, lam):
         return np.mean(x * y) / (np.mean(x * x) + lam)
 
@@ -65,33 +68,48 @@ def check_1_1(answer: Any) -> Feedback:
         return c / v
 
     return check_function(
-        answer, signature="w_ridge_1d(x, y, lam)", cases=_cases_1d("1.1"),
+        answer,
+        signature="w_ridge_1d(x, y, lam)",
+        cases=_cases_1d("1.1"),
         reference=_ridge_1d_lstsq,
-        shape=lambda x, y, lam: (), what="one number, the weight w",
+        shape=lambda x, y, lam: (),
+        what="one number, the weight w",
         mistakes=[
-            (lambda x, y, lam: _ridge_1d_lstsq(x, y, lam, pen_b=1.0),
-             "Your weight is the one obtained when the intercept is "
-             "penalized too. In the book's objective b is free: set "
-             "dJ/db = 0 first (b = mean(y) - w mean(x)), then solve for w."),
-            (no_intercept,
-             "Your weight is that of a model without intercept "
-             "(mean(x y)/(mean(x^2) + lam)). Centre x and y first: the "
-             "unpenalized intercept absorbs the means."),
-            (sum_loss,
-             "Your lam is off by a factor n: you used the summed loss "
-             "(1/2)||y - Xw - b||^2. With the book's 1/(2n) the weight is "
-             "c/(v + lam), c and v the mean covariance and variance."),
-            (ddof1,
-             "You used the sample variance and covariance with n - 1; the "
-             "objective averages with 1/n, so v and c divide by n."),
-            (ols,
-             "That is the least-squares weight w(0): the penalty is "
-             "missing from the denominator."),
+            (
+                lambda x, y, lam: _ridge_1d_lstsq(x, y, lam, pen_b=1.0),
+                "Your weight is the one obtained when the intercept is "
+                "penalized too. In the book's objective b is free: set "
+                "dJ/db = 0 first (b = mean(y) - w mean(x)), then solve for w.",
+            ),
+            (
+                no_intercept,
+                "Your weight is that of a model without intercept "
+                "(mean(x y)/(mean(x^2) + lam)). Centre x and y first: the "
+                "unpenalized intercept absorbs the means.",
+            ),
+            (
+                sum_loss,
+                "Your lam is off by a factor n: you used the summed loss "
+                "(1/2)||y - Xw - b||^2. With the book's 1/(2n) the weight is "
+                "c/(v + lam), c and v the mean covariance and variance.",
+            ),
+            (
+                ddof1,
+                "You used the sample variance and covariance with n - 1; the "
+                "objective averages with 1/n, so v and c divide by n.",
+            ),
+            (
+                ols,
+                "That is the least-squares weight w(0): the penalty is "
+                "missing from the denominator.",
+            ),
         ],
-        rtol=1e-6, atol=1e-12,
+        rtol=1e-6,
+        atol=1e-12,
         success="Your w(lam) matches the ridge weight on fresh data sets.",
         general="Not the ridge weight. Hint: set dJ/db = 0, substitute b "
-                "and set dJ/dw = 0; the answer is c/(v + lam).")
+        "and set dJ/dw = 0; the answer is c/(v + lam).",
+    )
 
 
 def _bill_depth_variance() -> float:
@@ -102,9 +120,11 @@ def _bill_depth_variance() -> float:
     return float(np.var(np.asarray(train["bill_depth_mm"], dtype=float)))
 
 
-@exercise("1.2", "Bill depth: the lam halving its weight in mm, cm and "
-          "standardized",
-          "a tuple (lam_mm, lam_cm, lam_std) of three numbers")
+@exercise(
+    "1.2",
+    "Bill depth: the lam halving its weight in mm, cm and standardized",
+    "a tuple (lam_mm, lam_cm, lam_std) of three numbers",
+)
 def check_1_2(answer: Any) -> Feedback:
     """Check the three penalties that halve the bill-depth weight."""
     try:
@@ -116,67 +136,103 @@ def check_1_2(answer: Any) -> Feedback:
     lam_mm, lam_cm, lam_std = got
     # "about 2 mm": an estimate within 10 % of the variance passes
     if close(lam_mm, sd, 0.1, 0.0):
-        return Feedback(False, "lam_mm looks like the standard deviation. "
-                        "The weight is halved at lam = v, the variance.")
+        return Feedback(
+            False,
+            "lam_mm looks like the standard deviation. "
+            "The weight is halved at lam = v, the variance.",
+        )
     if not close(lam_mm, v, 0.1, 0.0):
-        return Feedback(False, "lam_mm is not the halving penalty: "
-                        "w(lam) = w(0) v/(v + lam) is w(0)/2 at lam = v, "
-                        "the variance of bill depth in mm^2.")
+        return Feedback(
+            False,
+            "lam_mm is not the halving penalty: "
+            "w(lam) = w(0) v/(v + lam) is w(0)/2 at lam = v, "
+            "the variance of bill depth in mm^2.",
+        )
     if close(lam_cm, lam_mm / 10, 0.02, 0.0):
-        return Feedback(False, "lam_cm is lam_mm/10: a length in cm is 10 "
-                        "times smaller, its variance 10^2 times smaller.")
+        return Feedback(
+            False,
+            "lam_cm is lam_mm/10: a length in cm is 10 "
+            "times smaller, its variance 10^2 times smaller.",
+        )
     if close(lam_cm, lam_mm * 100, 0.02, 0.0):
-        return Feedback(False, "lam_cm went the wrong way: in cm the values "
-                        "are smaller, so the variance is divided by 100.")
+        return Feedback(
+            False,
+            "lam_cm went the wrong way: in cm the values "
+            "are smaller, so the variance is divided by 100.",
+        )
     if not close(lam_cm, lam_mm / 100, 0.02, 0.0):
-        return Feedback(False, "lam_cm does not follow from lam_mm: "
-                        "converting mm to cm divides the variance by 10^2.")
+        return Feedback(
+            False,
+            "lam_cm does not follow from lam_mm: "
+            "converting mm to cm divides the variance by 10^2.",
+        )
     if not close(lam_std, 1.0, 1e-2, 0.0):
-        return Feedback(False, "lam_std is wrong: after standardization the "
-                        "variance of every feature is exactly 1.")
-    return Feedback(True, "All three: the halving penalty is the variance "
-                    "in the unit used.")
+        return Feedback(
+            False,
+            "lam_std is wrong: after standardization the "
+            "variance of every feature is exactly 1.",
+        )
+    return Feedback(
+        True,
+        "All three: the halving penalty is the variance in the unit used.",
+    )
 
 
-@exercise("1.3", "Leaked scales change the penalty: lam u^2/2 in original "
-          "units", "a function penalty_raw(w, sigma, lam) -> float: the "
-          "penalty (lam/2)||u||^2 of the model on columns divided by sigma, "
-          "written with the weights w of the original units")
+@exercise(
+    "1.3",
+    "Leaked scales change the penalty: lam u^2/2 in original units",
+    "a function penalty_raw(w, sigma, lam) -> float: the "
+    "penalty (lam/2)||u||^2 of the model on columns divided by sigma, "
+    "written with the weights w of the original units",
+)
 def check_1_3(answer: Any) -> Feedback:
     """Check the penalty of scaled columns in original units."""
     rng = rng_for("1.3")
     cases = []
     for d, lam in [(3, 0.7), (5, 2.0), (4, 0.05)]:
-        cases.append((rng.normal(size=d), rng.uniform(0.3, 3.0, size=d),
-                      lam))
+        cases.append((rng.normal(size=d), rng.uniform(0.3, 3.0, size=d), lam))
 
     def ref(w, sigma, lam):
         u = w * sigma  # x_j w_j = (x_j / sigma_j) u_j
         return lam / 2 * np.sum(u * u)
 
     return check_function(
-        answer, signature="penalty_raw(w, sigma, lam)", cases=cases,
-        reference=ref, shape=lambda w, s, lam: (), what="one number",
+        answer,
+        signature="penalty_raw(w, sigma, lam)",
+        cases=cases,
+        reference=ref,
+        shape=lambda w, s, lam: (),
+        what="one number",
         mistakes=[
-            (lambda w, s, lam: lam / 2 * np.sum(s * w * w),
-             "sigma must be squared: the weight on the scaled column is "
-             "u_j = sigma_j w_j, and the penalty squares it."),
-            (lambda w, s, lam: lam / 2 * np.sum((w / s) ** 2),
-             "Inverted: the scaled column x_j/sigma_j needs the weight "
-             "u_j = sigma_j w_j (not w_j/sigma_j) to give the same "
-             "prediction."),
-            (lambda w, s, lam: lam * np.sum((s * w) ** 2),
-             "The penalty is (lam/2)||u||^2: the factor 1/2 is missing."),
-            (lambda w, s, lam: lam / 2 * np.sum(w * w),
-             "This does not depend on sigma, but that is the point: the "
-             "scale divides the column, so it multiplies the weight that "
-             "gives the same prediction."),
+            (
+                lambda w, s, lam: lam / 2 * np.sum(s * w * w),
+                "sigma must be squared: the weight on the scaled column is "
+                "u_j = sigma_j w_j, and the penalty squares it.",
+            ),
+            (
+                lambda w, s, lam: lam / 2 * np.sum((w / s) ** 2),
+                "Inverted: the scaled column x_j/sigma_j needs the weight "
+                "u_j = sigma_j w_j (not w_j/sigma_j) to give the same "
+                "prediction.",
+            ),
+            (
+                lambda w, s, lam: lam * np.sum((s * w) ** 2),
+                "The penalty is (lam/2)||u||^2: the factor 1/2 is missing.",
+            ),
+            (
+                lambda w, s, lam: lam / 2 * np.sum(w * w),
+                "This does not depend on sigma, but that is the point: the "
+                "scale divides the column, so it multiplies the weight that "
+                "gives the same prediction.",
+            ),
         ],
-        rtol=1e-9, atol=1e-12,
+        rtol=1e-9,
+        atol=1e-12,
         success="The penalty is (lam/2) sum sigma_j^2 w_j^2, so the "
-                "leaked scale changes the fit; a leaked mean does not.",
+        "leaked scale changes the fit; a leaked mean does not.",
         general="Not the penalty in original units. Hint: write "
-                "x_j w_j = (x_j/sigma_j) u_j.")
+        "x_j w_j = (x_j/sigma_j) u_j.",
+    )
 
 
 def _rank_centred(X: np.ndarray) -> int:
@@ -185,48 +241,67 @@ def _rank_centred(X: np.ndarray) -> int:
     return int(np.sum(s > s[0] * max(Xc.shape) * np.finfo(float).eps))
 
 
-@exercise("1.4", "df at the smallest lam: many features, then 200 features "
-          "and 20 samples", "a tuple (df_50x40, df_20x200) of two numbers")
+@exercise(
+    "1.4",
+    "df at the smallest lam: many features, then 200 features and 20 samples",
+    "a tuple (df_50x40, df_20x200) of two numbers",
+)
 def check_1_4(answer: Any) -> Feedback:
     """Check the two limits of df as lam -> 0."""
     from .. import data
 
     def ranks():
-        a = _rank_centred(data.make_overfitting(50, 40, coef_value=0.05,
-                                                seed=0)[0].X)
+        a = _rank_centred(
+            data.make_overfitting(50, 40, coef_value=0.05, seed=0)[0].X
+        )
         b = _rank_centred(data.make_overfitting()[0].X)
         return np.array([a, b], dtype=float)
 
     r = ranks()
     n_wide, d_wide = data.make_overfitting()[0].X.shape
     return check_numbers(
-        answer, shape=(2,), what="a tuple (df_50x40, df_20x200)",
+        answer,
+        shape=(2,),
+        what="a tuple (df_50x40, df_20x200)",
         reference=lambda: r,
         mistakes=[
-            (lambda: [r[0], n_wide],
-             "The second value is n: centring the columns removes one "
-             "dimension, so the rank of the centred design is at most "
-             "n - 1."),
-            (lambda: [r[0], d_wide],
-             "df cannot exceed the rank of the centred design, which is at "
-             "most n - 1 when there are more features than samples."),
-            (lambda: r + 1,
-             "You added one for the intercept: df(lam) counts the penalized "
-             "weights; tr S_lam = 1 + df."),
-            (lambda: [50, r[1]],
-             "With 50 samples and 40 features the centred design has rank "
-             "40, not 50."),
+            (
+                lambda: [r[0], n_wide],
+                "The second value is n: centring the columns removes one "
+                "dimension, so the rank of the centred design is at most "
+                "n - 1.",
+            ),
+            (
+                lambda: [r[0], d_wide],
+                "df cannot exceed the rank of the centred design, which is at "
+                "most n - 1 when there are more features than samples.",
+            ),
+            (
+                lambda: r + 1,
+                "You added one for the intercept: df(lam) counts the penalized "
+                "weights; tr S_lam = 1 + df.",
+            ),
+            (
+                lambda: [50, r[1]],
+                "With 50 samples and 40 features the centred design has rank "
+                "40, not 50.",
+            ),
         ],
-        rtol=0.0, atol=0.05,
+        rtol=0.0,
+        atol=0.05,
         success="Both: df(lam) -> the rank of the centred design matrix.",
         general="Hint: at lam -> 0 each factor s_i^2/(s_i^2 + n "
-                "lam) is 1 for a nonzero singular value and 0 otherwise.")
+        "lam) is 1 for a nonzero singular value and 0 otherwise.",
+    )
 
 
-@exercise("1.5", "One indicator per category and lam = 0: the weights "
-          "wd.ridge_fit returns", "a function min_norm_fit(X, y) -> coef "
-          "of shape (n_features,): the least-squares weights of smallest "
-          "norm with an unpenalized intercept")
+@exercise(
+    "1.5",
+    "One indicator per category and lam = 0: the weights wd.ridge_fit returns",
+    "a function min_norm_fit(X, y) -> coef "
+    "of shape (n_features,): the least-squares weights of smallest "
+    "norm with an unpenalized intercept",
+)
 def check_1_5(answer: Any) -> Feedback:
     """Check minimum-norm least squares on a rank-deficient design."""
     rng = rng_for("1.5")
@@ -251,18 +326,27 @@ def check_1_5(answer: Any) -> Feedback:
         return np.linalg.pinv(A) @ y
 
     feedback = check_function(
-        answer, signature="min_norm_fit(X, y)", cases=cases, reference=ref,
+        answer,
+        signature="min_norm_fit(X, y)",
+        cases=cases,
+        reference=ref,
         shape=lambda X, y: (X.shape[1],),
         what="the weights, one per column of X",
-        mistakes=[(lambda X, y: augmented(X, y)[:-1],
-                   "These are the minimum-norm weights of the system with "
-                   "the intercept as an extra column, so the intercept is "
-                   "in the norm. The intercept is not penalized: centre X "
-                   "and y, then take the minimum-norm solution.")],
-        rtol=1e-6, atol=1e-8,
+        mistakes=[
+            (
+                lambda X, y: augmented(X, y)[:-1],
+                "These are the minimum-norm weights of the system with "
+                "the intercept as an extra column, so the intercept is "
+                "in the norm. The intercept is not penalized: centre X "
+                "and y, then take the minimum-norm solution.",
+            )
+        ],
+        rtol=1e-6,
+        atol=1e-8,
         success="The minimum-norm least-squares weights (the SVD "
-                "solver with zero singular values treated as zero).",
-        general="")
+        "solver with zero singular values treated as zero).",
+        general="",
+    )
     if feedback.passed or feedback.message:
         return feedback
     return Feedback(False, _least_squares_hint(answer, cases))
@@ -272,17 +356,23 @@ def _least_squares_hint(answer, cases) -> str:
     X, y = cases[0]
     w = np.asarray(answer(X.copy(), y.copy()), dtype=float)
     if not np.all(np.isfinite(w)) or np.linalg.norm(w) > 1e6:
-        return ("Your weights are not finite or huge: X^T X is singular "
-                "here (the indicators sum to the constant column), so "
-                "np.linalg.solve or inv on the normal equations is "
-                "meaningless. Use the SVD (np.linalg.lstsq or pinv).")
+        return (
+            "Your weights are not finite or huge: X^T X is singular "
+            "here (the indicators sum to the constant column), so "
+            "np.linalg.solve or inv on the normal equations is "
+            "meaningless. Use the SVD (np.linalg.lstsq or pinv)."
+        )
     Xc, yc = X - X.mean(axis=0), y - y.mean()
     r = yc - Xc @ w
     best = yc - Xc @ (np.linalg.pinv(Xc) @ yc)
     if abs(r @ r - best @ best) <= 1e-8 * max(1.0, yc @ yc):
-        return ("Your weights fit as well as the expected ones (every "
-                "least-squares solution gives the same predictions) but "
-                "are not the one of smallest norm that the SVD solver "
-                "returns.")
-    return ("These weights are not a least-squares solution. Hint: centre "
-            "X and y, then use the SVD (np.linalg.pinv or lstsq).")
+        return (
+            "Your weights fit as well as the expected ones (every "
+            "least-squares solution gives the same predictions) but "
+            "are not the one of smallest norm that the SVD solver "
+            "returns."
+        )
+    return (
+        "These weights are not a least-squares solution. Hint: centre "
+        "X and y, then use the SVD (np.linalg.pinv or lstsq)."
+    )

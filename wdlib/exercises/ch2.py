@@ -15,9 +15,12 @@ from ._feedback import (
 )
 
 
-@exercise("2.1", "The step sizes for which the decay factor 1 - eta lam is "
-          "negative", "a function eta_threshold(lam) -> float: the step "
-          "size above which 1 - eta lam < 0")
+@exercise(
+    "2.1",
+    "The step sizes for which the decay factor 1 - eta lam is negative",
+    "a function eta_threshold(lam) -> float: the step "
+    "size above which 1 - eta lam < 0",
+)
 def check_2_1(answer: Any) -> Feedback:
     """Check the step size at which the decay factor changes sign."""
     rng = rng_for("2.1")
@@ -33,26 +36,37 @@ def check_2_1(answer: Any) -> Feedback:
         return lo
 
     return check_function(
-        answer, signature="eta_threshold(lam)", cases=cases, reference=ref,
-        shape=lambda lam: (), what="one number, a step size",
+        answer,
+        signature="eta_threshold(lam)",
+        cases=cases,
+        reference=ref,
+        shape=lambda lam: (),
+        what="one number, a step size",
         mistakes=[
-            (lambda lam: 2 / lam,
-             "2/lam is the stability limit 2/L of gradient descent on the "
-             "penalty alone; the factor 1 - eta lam changes sign earlier."),
-            (lambda lam: lam,
-             "Inverted: 1 - eta lam < 0 means eta lam > 1."),
-            (lambda lam: 1 / (2 * lam),
-             "A factor 2 too small: 1 - eta lam < 0 means eta lam > 1."),
+            (
+                lambda lam: 2 / lam,
+                "2/lam is the stability limit 2/L of gradient descent on the "
+                "penalty alone; the factor 1 - eta lam changes sign earlier.",
+            ),
+            (lambda lam: lam, "Inverted: 1 - eta lam < 0 means eta lam > 1."),
+            (
+                lambda lam: 1 / (2 * lam),
+                "A factor 2 too small: 1 - eta lam < 0 means eta lam > 1.",
+            ),
         ],
-        rtol=1e-9, atol=0.0,
+        rtol=1e-9,
+        atol=0.0,
         success="Beyond eta = 1/lam; since L >= lam, the step 1/L "
-                "never gets there.",
-        general="Not the threshold. Hint: solve 1 - eta lam = 0 for eta.")
+        "never gets there.",
+        general="Not the threshold. Hint: solve 1 - eta lam = 0 for eta.",
+    )
 
 
-@exercise("2.2", "The smallest lasso penalty at which every weight is zero",
-          "a function lam_max(X, y) -> float for centred X and y, "
-          "no intercept")
+@exercise(
+    "2.2",
+    "The smallest lasso penalty at which every weight is zero",
+    "a function lam_max(X, y) -> float for centred X and y, no intercept",
+)
 def check_2_2(answer: Any) -> Feedback:
     """Check the lasso's lam_max on fresh centred problems."""
     rng = rng_for("2.2")
@@ -65,67 +79,105 @@ def check_2_2(answer: Any) -> Feedback:
 
     def ref(X, y):  # the largest |correlation| / n, column by column
         n = len(y)
-        return max(abs(sum(X[i, j] * y[i] for i in range(n))) / n
-                   for j in range(X.shape[1]))
+        return max(
+            abs(sum(X[i, j] * y[i] for i in range(n))) / n
+            for j in range(X.shape[1])
+        )
 
     return check_function(
-        answer, signature="lam_max(X, y)", cases=cases, reference=ref,
-        shape=lambda X, y: (), what="one number, a penalty",
+        answer,
+        signature="lam_max(X, y)",
+        cases=cases,
+        reference=ref,
+        shape=lambda X, y: (),
+        what="one number, a penalty",
         mistakes=[
-            (lambda X, y: np.abs(X.T @ y).max(),
-             "Off by a factor n: the objective's 1/(2n) makes the "
-             "condition |X^T y / n|_j <= lam (a mean, not a sum)."),
-            (lambda X, y: np.linalg.norm(X.T @ y) / len(y),
-             "That is the 2-norm of X^T y / n; the condition holds for "
-             "every coordinate, so it is the infinity norm (largest "
-             "absolute component)."),
-            (lambda X, y: (X.T @ y).max() / len(y),
-             "Sign: take the absolute value; a large negative correlation "
-             "also keeps its weight away from zero."),
-            (lambda X, y: np.abs(X.T @ y).sum() / len(y),
-             "That is the 1-norm; the condition is coordinate-wise, so it "
-             "is the largest absolute component."),
+            (
+                lambda X, y: np.abs(X.T @ y).max(),
+                "Off by a factor n: the objective's 1/(2n) makes the "
+                "condition |X^T y / n|_j <= lam (a mean, not a sum).",
+            ),
+            (
+                lambda X, y: np.linalg.norm(X.T @ y) / len(y),
+                "That is the 2-norm of X^T y / n; the condition holds for "
+                "every coordinate, so it is the infinity norm (largest "
+                "absolute component).",
+            ),
+            (
+                lambda X, y: (X.T @ y).max() / len(y),
+                "Sign: take the absolute value; a large negative correlation "
+                "also keeps its weight away from zero.",
+            ),
+            (
+                lambda X, y: np.abs(X.T @ y).sum() / len(y),
+                "That is the 1-norm; the condition is coordinate-wise, so it "
+                "is the largest absolute component.",
+            ),
         ],
-        rtol=1e-9, atol=0.0,
+        rtol=1e-9,
+        atol=0.0,
         success="lam_max = ||X^T y||_inf / n.",
-        general="Not lam_max. Hint: the subgradient condition at w = 0.")
+        general="Not lam_max. Hint: the subgradient condition at w = 0.",
+    )
 
 
-@exercise("2.3", "Bayesian reading: the factor on lam when sigma doubles, "
-          "and when n doubles", "a tuple (factor_sigma, factor_n) of two "
-          "numbers")
+@exercise(
+    "2.3",
+    "Bayesian reading: the factor on lam when sigma doubles, "
+    "and when n doubles",
+    "a tuple (factor_sigma, factor_n) of two numbers",
+)
 def check_2_3(answer: Any) -> Feedback:
     """Check how lam = sigma^2/(n tau^2) scales."""
+
     def lam_map(sigma, n, tau=0.7):
-        return sigma ** 2 / (n * tau ** 2)
+        return sigma**2 / (n * tau**2)
 
     def factors():
-        return [lam_map(2.6, 40) / lam_map(1.3, 40),
-                lam_map(1.3, 80) / lam_map(1.3, 40)]
+        return [
+            lam_map(2.6, 40) / lam_map(1.3, 40),
+            lam_map(1.3, 80) / lam_map(1.3, 40),
+        ]
 
     return check_numbers(
-        answer, shape=(2,), what="a tuple (factor_sigma, factor_n)",
+        answer,
+        shape=(2,),
+        what="a tuple (factor_sigma, factor_n)",
         reference=factors,
         mistakes=[
-            (lambda: [2.0, factors()[1]],
-             "lam depends on the noise variance sigma^2, not on sigma: "
-             "doubling sigma multiplies it by 2^2."),
-            (lambda: [1 / factors()[0], factors()[1]],
-             "Inverted for sigma: more noise means a stronger penalty."),
-            (lambda: [factors()[0], 1 / factors()[1]],
-             "Inverted for n: the data outweigh the prior as n grows, so "
-             "lam shrinks."),
-            (lambda: [factors()[0], 1.0],
-             "In the book's mean convention lam = sigma^2/(n tau^2) does "
-             "depend on n; the summed penalty mu = n lam does not."),
+            (
+                lambda: [2.0, factors()[1]],
+                "lam depends on the noise variance sigma^2, not on sigma: "
+                "doubling sigma multiplies it by 2^2.",
+            ),
+            (
+                lambda: [1 / factors()[0], factors()[1]],
+                "Inverted for sigma: more noise means a stronger penalty.",
+            ),
+            (
+                lambda: [factors()[0], 1 / factors()[1]],
+                "Inverted for n: the data outweigh the prior as n grows, so "
+                "lam shrinks.",
+            ),
+            (
+                lambda: [factors()[0], 1.0],
+                "In the book's mean convention lam = sigma^2/(n tau^2) does "
+                "depend on n; the summed penalty mu = n lam does not.",
+            ),
         ],
-        rtol=1e-6, atol=0.0,
+        rtol=1e-6,
+        atol=0.0,
         success="lam = sigma^2/(n tau^2).",
-        general="Hint: use lam = sigma^2/(n tau^2).")
+        general="Hint: use lam = sigma^2/(n tau^2).",
+    )
 
 
-@exercise("2.4", "The L2 penalty lam equivalent to the paper's decay "
-          "lam' = 1e-3 at eta = 0.1", "a number, lam")
+@exercise(
+    "2.4",
+    "The L2 penalty lam equivalent to the paper's decay "
+    "lam' = 1e-3 at eta = 0.1",
+    "a number, lam",
+)
 def check_2_4(answer: Any) -> Feedback:
     """Check lam = lam'/eta by running both iterations."""
     eta, lam_p = 0.1, 1e-3
@@ -134,21 +186,33 @@ def check_2_4(answer: Any) -> Feedback:
         return (1 - (1 - lam_p)) / eta
 
     return check_numbers(
-        answer, shape=(), what="one number, the penalty lam",
+        answer,
+        shape=(),
+        what="one number, the penalty lam",
         reference=ref,
         mistakes=[
-            (lambda: eta * lam_p,
-             "Multiplied instead of divided: gradient descent shrinks by "
-             "eta lam per step, and that must equal lam'."),
-            (lambda: lam_p,
-             "lam' is the shrink per step; gradient descent shrinks by "
-             "eta lam, so lam = lam'/eta."),
-            (lambda: 2 * lam_p / eta,
-             "A factor 2: the gradient of (lam/2)||w||^2 is lam w."),
-            (lambda: lam_p / eta / 2,
-             "A factor 1/2: the gradient of (lam/2)||w||^2 is lam w."),
+            (
+                lambda: eta * lam_p,
+                "Multiplied instead of divided: gradient descent shrinks by "
+                "eta lam per step, and that must equal lam'.",
+            ),
+            (
+                lambda: lam_p,
+                "lam' is the shrink per step; gradient descent shrinks by "
+                "eta lam, so lam = lam'/eta.",
+            ),
+            (
+                lambda: 2 * lam_p / eta,
+                "A factor 2: the gradient of (lam/2)||w||^2 is lam w.",
+            ),
+            (
+                lambda: lam_p / eta / 2,
+                "A factor 1/2: the gradient of (lam/2)||w||^2 is lam w.",
+            ),
         ],
-        rtol=1e-6, atol=0.0,
+        rtol=1e-6,
+        atol=0.0,
         success="eta lam = lam'.",
         general="Hint: write one gradient-descent step on J and "
-                "compare its factor on w with (1 - lam').")
+        "compare its factor on w with (1 - lam').",
+    )

@@ -25,14 +25,18 @@ def _ridge(X, y, lam, *, intercept=True, pen_b=False):
     if intercept and not pen_b:
         pen[-1] = 0.0
     P = np.sqrt(n * lam) * np.diag(pen)
-    sol = np.linalg.lstsq(np.vstack([A, P]), np.r_[y, np.zeros(len(pen))],
-                          rcond=None)[0]
+    sol = np.linalg.lstsq(
+        np.vstack([A, P]), np.r_[y, np.zeros(len(pen))], rcond=None
+    )[0]
     return (sol[:d], float(sol[d])) if intercept else (sol, 0.0)
 
 
-@exercise("4.1", "The article's code at n = 1000: two fixes and their "
-          "weights", "a tuple (w_a, w_b): (a) the sum gradient with a step "
-          "below 2/L_sum, (b) fit_ridge_gd's mean gradient, lam = 0.1")
+@exercise(
+    "4.1",
+    "The article's code at n = 1000: two fixes and their weights",
+    "a tuple (w_a, w_b): (a) the sum gradient with a step "
+    "below 2/L_sum, (b) fit_ridge_gd's mean gradient, lam = 0.1",
+)
 def check_4_1(answer: Any) -> Feedback:
     """Check the weights the two fixes converge to."""
     from .. import data
@@ -42,51 +46,73 @@ def check_4_1(answer: Any) -> Feedback:
     n = len(y)
 
     def ref():
-        return [_ridge(X, y, 0.1 / n, intercept=False)[0][0],
-                _ridge(X, y, 0.1)[0][0]]
+        return [
+            _ridge(X, y, 0.1 / n, intercept=False)[0][0],
+            _ridge(X, y, 0.1)[0][0],
+        ]
 
     try:
         w = np.asarray(answer, dtype=float) if not callable(answer) else None
     except (TypeError, ValueError):
         w = None
     if w is not None and w.shape == (2,) and not np.isfinite(w[0]):
-        return Feedback(False, "w_a is not finite: the run still diverges. "
-                        "With the sum gradient the step must be below "
-                        "2/L_sum, and L_sum grows like n.")
+        return Feedback(
+            False,
+            "w_a is not finite: the run still diverges. "
+            "With the sum gradient the step must be below "
+            "2/L_sum, and L_sum grows like n.",
+        )
     if w is not None and w.shape == (2,) and abs(w[0]) > 1e3:
-        return Feedback(False, "w_a is huge: the run still diverges. With "
-                        "the sum gradient the step must be below 2/L_sum, "
-                        "and L_sum grows like n.")
+        return Feedback(
+            False,
+            "w_a is huge: the run still diverges. With "
+            "the sum gradient the step must be below 2/L_sum, "
+            "and L_sum grows like n.",
+        )
     r = ref()
     return check_numbers(
-        answer, shape=(2,), what="a tuple (w_a, w_b)", reference=lambda: r,
+        answer,
+        shape=(2,),
+        what="a tuple (w_a, w_b)",
+        reference=lambda: r,
         mistakes=[
-            (lambda: [r[1], r[1]],
-             "w_a equals w_b, but the two fixes should not agree: (a) still "
-             "minimizes the summed objective, penalty lam/n and no "
-             "intercept."),
+            (
+                lambda: [r[1], r[1]],
+                "w_a equals w_b, but the two fixes should not agree: (a) still "
+                "minimizes the summed objective, penalty lam/n and no "
+                "intercept.",
+            ),
             (lambda: [r[1], r[0]], "The two weights are swapped."),
-            (lambda: [_ridge(X, y, 0.1, intercept=False)[0][0], r[1]],
-             "w_a is the weight for lam = 0.1 without intercept; the sum "
-             "gradient X^T(Xw - y) + lam w is n times the mean gradient "
-             "with penalty lam/n."),
-            (lambda: [r[0], _ridge(X, y, 0.1, intercept=False)[0][0]],
-             "w_b has no intercept; fit_ridge_gd fits one (unpenalized)."),
-            (lambda: [r[0], _ridge(X, y, 0.1, pen_b=True)[0][0]],
-             "w_b comes from a fit that penalizes the intercept; "
-             "fit_ridge_gd leaves it free."),
+            (
+                lambda: [_ridge(X, y, 0.1, intercept=False)[0][0], r[1]],
+                "w_a is the weight for lam = 0.1 without intercept; the sum "
+                "gradient X^T(Xw - y) + lam w is n times the mean gradient "
+                "with penalty lam/n.",
+            ),
+            (
+                lambda: [r[0], _ridge(X, y, 0.1, intercept=False)[0][0]],
+                "w_b has no intercept; fit_ridge_gd fits one (unpenalized).",
+            ),
+            (
+                lambda: [r[0], _ridge(X, y, 0.1, pen_b=True)[0][0]],
+                "w_b comes from a fit that penalizes the intercept; "
+                "fit_ridge_gd leaves it free.",
+            ),
         ],
-        rtol=1e-5, atol=0.0,
+        rtol=1e-5,
+        atol=0.0,
         success="Both weights are right, and they differ: fixing the step "
-                "alone leaves the summed objective and the missing "
-                "intercept in place.",
+        "alone leaves the summed objective and the missing "
+        "intercept in place.",
         general="Hint: each fix converges to the minimizer of the "
-                "objective its gradient belongs to.")
+        "objective its gradient belongs to.",
+    )
 
 
 # the chapter's 200-sample problem (Figures 4.4 and 4.6)
-_SETTING: dict[str, Any] = dict(n_features=200, coef_value=0.01,
-                                intercept=0.05, noise=0.1)
+_SETTING: dict[str, Any] = dict(
+    n_features=200, coef_value=0.01, intercept=0.05, noise=0.1
+)
 
 
 def _es_curve(max_iter: int = 3000):
@@ -125,62 +151,97 @@ def _best_ridge_test(tr, te) -> float:
     return float(np.min(np.mean((te.y[:, None] - pred) ** 2, axis=0)))
 
 
-@exercise("4.2", "Early stopping of the unpenalized run: the step and its "
-          "test error", "a tuple (k_stop, test_mse): the number of steps "
-          "with the lowest test MSE and that MSE")
+@exercise(
+    "4.2",
+    "Early stopping of the unpenalized run: the step and its test error",
+    "a tuple (k_stop, test_mse): the number of steps "
+    "with the lowest test MSE and that MSE",
+)
 def check_4_2(answer: Any) -> Feedback:
     """Check the early-stopping step and its test MSE."""
     try:
         if callable(answer):
-            raise WrongAnswer("Expected a tuple (k_stop, test_mse) of two "
-                              "numbers; got a function.")
+            raise WrongAnswer(
+                "Expected a tuple (k_stop, test_mse) of two "
+                "numbers; got a function."
+            )
         got = np.asarray(answer, dtype=float)
         if got.shape != (2,):
-            raise WrongAnswer("Expected a tuple (k_stop, test_mse) of two "
-                              f"numbers; got shape {got.shape}.")
+            raise WrongAnswer(
+                "Expected a tuple (k_stop, test_mse) of two "
+                f"numbers; got shape {got.shape}."
+            )
     except (TypeError, ValueError):
-        return Feedback(False, "Expected a tuple (k_stop, test_mse) of two "
-                        "numbers; got something that is not numbers.")
+        return Feedback(
+            False,
+            "Expected a tuple (k_stop, test_mse) of two "
+            "numbers; got something that is not numbers.",
+        )
     except WrongAnswer as exc:
         return Feedback(False, str(exc))
     if got[0] != np.round(got[0]) or got[0] < 0:
-        return Feedback(False, "k_stop must be a whole number of steps "
-                        "(>= 0).")
+        return Feedback(
+            False, "k_stop must be a whole number of steps (>= 0)."
+        )
     curve, best_ridge = _es_curve()
     k = int(np.argmin(curve))
     k_got, mse = int(got[0]), got[1]
     rel = 1e-6
     if k_got == k and np.isclose(mse, curve[k], rtol=rel, atol=0):
-        return Feedback(True, "Right step, right test error: stopped "
-                        "early, the unpenalized fit is about as good as "
-                        "the best ridge fit.")
+        return Feedback(
+            True,
+            "Right step, right test error: stopped "
+            "early, the unpenalized fit is about as good as "
+            "the best ridge fit.",
+        )
     if k_got == k and np.isclose(mse, curve[k + 1], rtol=rel, atol=0):
-        return Feedback(False, "k_stop is right but the test MSE is that "
-                        "of the iterate one step later (after k_stop + 1 "
-                        "steps): stop after exactly k_stop steps, or read "
-                        "the test curve at index k_stop.")
+        return Feedback(
+            False,
+            "k_stop is right but the test MSE is that "
+            "of the iterate one step later (after k_stop + 1 "
+            "steps): stop after exactly k_stop steps, or read "
+            "the test curve at index k_stop.",
+        )
     if abs(k_got - k) == 1:
-        return Feedback(False, "Off by one step: index k of the recorded "
-                        "test curve is the iterate after k steps (index 0 "
-                        "is the starting point).")
+        return Feedback(
+            False,
+            "Off by one step: index k of the recorded "
+            "test curve is the iterate after k steps (index 0 "
+            "is the starting point).",
+        )
     if np.isclose(mse, best_ridge, rtol=rel, atol=0):
-        return Feedback(False, "That test MSE is the best ridge fit's; the "
-                        "question asks for the early-stopped run's.")
+        return Feedback(
+            False,
+            "That test MSE is the best ridge fit's; the "
+            "question asks for the early-stopped run's.",
+        )
     if np.isclose(mse, curve[-1], rtol=rel, atol=0):
-        return Feedback(False, "That test MSE is the last iterate's, after "
-                        "3000 steps; stop at the lowest point of the test "
-                        "curve.")
+        return Feedback(
+            False,
+            "That test MSE is the last iterate's, after "
+            "3000 steps; stop at the lowest point of the test "
+            "curve.",
+        )
     if k_got == k:
-        return Feedback(False, "k_stop is right; the test MSE is not the "
-                        "one of that iterate (mean over the test samples "
-                        "of the squared error, intercept included).")
-    return Feedback(False, "Hint: run the unpenalized gradient "
-                    "descent with a callback recording the test MSE before "
-                    "every step and take the argmin.")
+        return Feedback(
+            False,
+            "k_stop is right; the test MSE is not the "
+            "one of that iterate (mean over the test samples "
+            "of the squared error, intercept included).",
+        )
+    return Feedback(
+        False,
+        "Hint: run the unpenalized gradient "
+        "descent with a callback recording the test MSE before "
+        "every step and take the argmin.",
+    )
 
 
-@exercise("4.3", "Standardize, fit with lam = 0.1, map back to the raw "
-          "feature", "a tuple (w_raw, b_raw) of two numbers")
+@exercise(
+    "4.3",
+    "Standardize, fit with lam = 0.1, map back to the raw feature",
+    "a tuple (w_raw, b_raw) of two numbers",
+)
 def check_4_3(answer: Any) -> Feedback:
     """Check the mapped-back fit on the standardized feature."""
     from .. import data
@@ -205,34 +266,52 @@ def check_4_3(answer: Any) -> Feedback:
     r = ref()
     s = standardized()
     return check_numbers(
-        answer, shape=(2,), what="a tuple (w_raw, b_raw)",
+        answer,
+        shape=(2,),
+        what="a tuple (w_raw, b_raw)",
         reference=lambda: r,
         mistakes=[
-            (raw,
-             "These are wd.ridge_fit(train.X, train.y, 0.1)'s weights: on "
-             "the standardized feature the penalty acts on sigma w, so the "
-             "same lam acts on the raw weight as lam sigma^2."),
-            (lambda: s,
-             "These are the standardized model's weight and intercept; map "
-             "them back: w_raw = w/sigma, b_raw = b - w mean(x)/sigma."),
-            (lambda: [s[0] * sigma, s[1] - s[0] * mu * sigma],
-             "w_raw = w/sigma: the raw feature is sigma times the "
-             "standardized one, so its weight is divided by sigma."),
-            (lambda: [r[0], s[1] + s[0] * mu / sigma],
-             "Sign error in b_raw: b_raw = b - w mean(x)/sigma."),
-            (lambda: [r[0], s[1]],
-             "b_raw must absorb the centring: b_raw = b - w mean(x)/sigma."),
+            (
+                raw,
+                "These are wd.ridge_fit(train.X, train.y, 0.1)'s weights: on "
+                "the standardized feature the penalty acts on sigma w, so the "
+                "same lam acts on the raw weight as lam sigma^2.",
+            ),
+            (
+                lambda: s,
+                "These are the standardized model's weight and intercept; map "
+                "them back: w_raw = w/sigma, b_raw = b - w mean(x)/sigma.",
+            ),
+            (
+                lambda: [s[0] * sigma, s[1] - s[0] * mu * sigma],
+                "w_raw = w/sigma: the raw feature is sigma times the "
+                "standardized one, so its weight is divided by sigma.",
+            ),
+            (
+                lambda: [r[0], s[1] + s[0] * mu / sigma],
+                "Sign error in b_raw: b_raw = b - w mean(x)/sigma.",
+            ),
+            (
+                lambda: [r[0], s[1]],
+                "b_raw must absorb the centring: b_raw = b - w mean(x)/sigma.",
+            ),
         ],
-        rtol=1e-6, atol=1e-9,
+        rtol=1e-6,
+        atol=1e-9,
         success="The fit equals wd.ridge_fit(train.X, train.y, "
-                "0.1 sigma^2), a weaker penalty on the raw weight.",
-        general="Hint: fit on (x - mean)/std, then map back.")
+        "0.1 sigma^2), a weaker penalty on the raw weight.",
+        general="Hint: fit on (x - mean)/std, then map back.",
+    )
 
 
-@exercise("4.4", "Reject a column y before any arithmetic, with a message "
-          "naming the shapes", "a function validate(X, y) that raises "
-          "ValueError naming the shapes when X is not 2-D or y is not 1-D "
-          "of length n, and returns normally otherwise")
+@exercise(
+    "4.4",
+    "Reject a column y before any arithmetic, with a message "
+    "naming the shapes",
+    "a function validate(X, y) that raises "
+    "ValueError naming the shapes when X is not 2-D or y is not 1-D "
+    "of length n, and returns normally otherwise",
+)
 def check_4_4(answer: Any) -> Feedback:
     """Check an input validator on fresh good and bad shapes."""
     try:
@@ -242,38 +321,58 @@ def check_4_4(answer: Any) -> Feedback:
     rng = rng_for("4.4")
     n, d = 37, 3
     X, y = rng.normal(size=(n, d)), rng.normal(size=n)
-    bad = [("a column y of shape (37, 1)", X, y[:, None]),
-           ("y of length 36 for X with 37 rows", X, y[:-1]),
-           ("a 1-D X of shape (37,)", X[:, 0], y)]
+    bad = [
+        ("a column y of shape (37, 1)", X, y[:, None]),
+        ("y of length 36 for X with 37 rows", X, y[:-1]),
+        ("a 1-D X of shape (37,)", X[:, 0], y),
+    ]
     try:
         func(X.copy(), y.copy())
     except Exception as exc:
-        return Feedback(False, "Your function rejected valid input (X of "
-                        f"shape {X.shape}, y of shape {y.shape}) with "
-                        f"{type(exc).__name__}; it must return normally.")
+        return Feedback(
+            False,
+            "Your function rejected valid input (X of "
+            f"shape {X.shape}, y of shape {y.shape}) with "
+            f"{type(exc).__name__}; it must return normally.",
+        )
     for label, Xb, yb in bad:
         try:
             func(Xb.copy(), yb.copy())
         except AssertionError:
-            return Feedback(False, f"For {label} your function raised "
-                            "AssertionError. Raise ValueError: assert "
-                            "statements vanish under python -O and say "
-                            "nothing to the user.")
+            return Feedback(
+                False,
+                f"For {label} your function raised "
+                "AssertionError. Raise ValueError: assert "
+                "statements vanish under python -O and say "
+                "nothing to the user.",
+            )
         except ValueError as exc:
             shapes = (str(Xb.shape), str(yb.shape))
             if not all(s in str(exc) for s in shapes):
-                return Feedback(False, f"For {label} you raise ValueError, "
-                                "but the message does not name the shapes "
-                                "received, e.g. X (37, 3) and y (37, 1); "
-                                "say what was expected, what was received "
-                                "and the remedy.")
+                return Feedback(
+                    False,
+                    f"For {label} you raise ValueError, "
+                    "but the message does not name the shapes "
+                    "received, e.g. X (37, 3) and y (37, 1); "
+                    "say what was expected, what was received "
+                    "and the remedy.",
+                )
             continue
         except Exception as exc:
-            return Feedback(False, f"For {label} your function raised "
-                            f"{type(exc).__name__}; raise ValueError with "
-                            "a message naming the shapes.")
-        return Feedback(False, f"Your function accepted {label}. That is "
-                        "the article's failure: a wrong shape goes on to "
-                        "broadcast silently.")
-    return Feedback(True, "Every bad shape is rejected with a ValueError "
-                    "naming the shapes, and valid input passes.")
+            return Feedback(
+                False,
+                f"For {label} your function raised "
+                f"{type(exc).__name__}; raise ValueError with "
+                "a message naming the shapes.",
+            )
+        return Feedback(
+            False,
+            f"Your function accepted {label}. That is "
+            "the article's failure: a wrong shape goes on to "
+            "broadcast silently.",
+        )
+    return Feedback(
+        True,
+        "Every bad shape is rejected with a ValueError "
+        "naming the shapes, and valid input passes.",
+    )

@@ -15,10 +15,14 @@ from ._feedback import (
 )
 
 
-@exercise("5.1", "The batch size at which the decay update costs 1% of a "
-          "step's arithmetic", "a number, the batch size n")
+@exercise(
+    "5.1",
+    "The batch size at which the decay update costs 1% of a step's arithmetic",
+    "a number, the batch size n",
+)
 def check_5_1(answer: Any) -> Feedback:
     """Check the operation-count estimate of the decay's share."""
+
     def share(n, d, decay_ops):  # multiply-adds: gradient 2nd, decay
         return decay_ops * d / (2 * n * d + decay_ops * d)
 
@@ -26,40 +30,65 @@ def check_5_1(answer: Any) -> Feedback:
         lo, hi = 1.0, 1e6
         for _ in range(200):
             mid = np.sqrt(lo * hi)
-            lo, hi = (mid, hi) if share(mid, 7, decay_ops) > 0.01 else (
-                lo, mid)
+            lo, hi = (
+                (mid, hi) if share(mid, 7, decay_ops) > 0.01 else (lo, mid)
+            )
         return lo
 
     fb = check_numbers(
-        answer, shape=(), what="one number, the batch size n",
+        answer,
+        shape=(),
+        what="one number, the batch size n",
         reference=lambda: batch(1.0),  # AdamW's shrink: d multiply-adds
         mistakes=[
-            (lambda: batch(1.0) ** 2,
-             "The decay's share is about 1/(2n) (d against 2nd multiply-"
-             "adds), not 1/n^2."),
-            (lambda: 0.01,
-             "The question asks for the batch size n, not the share."),
-            (lambda: 1.0,
-             "The question asks for the batch size n at which the share "
-             "is 1 %, about 1/(2n)."),
+            (
+                lambda: batch(1.0) ** 2,
+                "The decay's share is about 1/(2n) (d against 2nd multiply-"
+                "adds), not 1/n^2.",
+            ),
+            (
+                lambda: 0.01,
+                "The question asks for the batch size n, not the share.",
+            ),
+            (
+                lambda: 1.0,
+                "The question asks for the batch size n at which the share "
+                "is 1 %, about 1/(2n).",
+            ),
         ],
-        rtol=0.05, atol=0.0,
+        rtol=0.05,
+        atol=0.0,
         success="About 50 rows, whatever d is, because both costs "
-                "are proportional to d.",
-        general="")
+        "are proportional to d.",
+        general="",
+    )
     if fb.passed or fb.message:
         return fb
     # counting the decay as 2d (a multiply and an add per weight)
-    other = check_numbers(answer, shape=(), what="", reference=lambda:
-                          batch(2.0), mistakes=[], rtol=0.05, atol=0.0,
-                          success="", general="")
+    other = check_numbers(
+        answer,
+        shape=(),
+        what="",
+        reference=lambda: batch(2.0),
+        mistakes=[],
+        rtol=0.05,
+        atol=0.0,
+        success="",
+        general="",
+    )
     if other.passed:
-        return Feedback(True, "Counting the decay as 2d operations; "
-                        "as d multiply-adds (AdamW's shrink) it is half "
-                        "that. Either way the answer does not depend on d.")
-    return Feedback(False, "Hint: the gradient of a batch of n rows costs "
-                    "about 2nd multiply-adds, the decay about d; set their "
-                    "ratio to 1 %.")
+        return Feedback(
+            True,
+            "Counting the decay as 2d operations; "
+            "as d multiply-adds (AdamW's shrink) it is half "
+            "that. Either way the answer does not depend on d.",
+        )
+    return Feedback(
+        False,
+        "Hint: the gradient of a batch of n rows costs "
+        "about 2nd multiply-adds, the decay about d; set their "
+        "ratio to 1 %.",
+    )
 
 
 def _adam_first_step(w, lam, lr, eps, beta1=0.9, beta2=0.999):
@@ -72,15 +101,21 @@ def _adam_first_step(w, lam, lr, eps, beta1=0.9, beta2=0.999):
     return lr * m_hat / (np.sqrt(v_hat) + eps)
 
 
-@exercise("5.2", "Adam + L2, zero loss gradient: the first step",
-          "a function first_step(w, lam, lr, eps) -> array of w's shape: "
-          "w_0 - w_1 after Adam's first step")
+@exercise(
+    "5.2",
+    "Adam + L2, zero loss gradient: the first step",
+    "a function first_step(w, lam, lr, eps) -> array of w's shape: "
+    "w_0 - w_1 after Adam's first step",
+)
 def check_5_2(answer: Any) -> Feedback:
     """Check the first Adam + L2 step on fresh weights."""
     rng = rng_for("5.2")
     cases = []
-    for d, lam, lr, eps in [(4, 1e-3, 0.01, 1e-6), (6, 0.1, 0.003, 1e-2),
-                            (3, 2.0, 0.1, 0.5)]:
+    for d, lam, lr, eps in [
+        (4, 1e-3, 0.01, 1e-6),
+        (6, 0.1, 0.003, 1e-2),
+        (3, 2.0, 0.1, 0.5),
+    ]:
         cases.append((rng.normal(size=d), lam, lr, eps))
 
     def no_bias(w, lam, lr, eps):
@@ -88,40 +123,64 @@ def check_5_2(answer: Any) -> Feedback:
         return lr * 0.1 * g / (np.sqrt(0.001) * np.abs(g) + eps)
 
     return check_function(
-        answer, signature="first_step(w, lam, lr, eps)", cases=cases,
-        reference=_adam_first_step, shape=lambda w, *a: w.shape,
+        answer,
+        signature="first_step(w, lam, lr, eps)",
+        cases=cases,
+        reference=_adam_first_step,
+        shape=lambda w, *a: w.shape,
         what="an array of the shape of w",
         mistakes=[
-            (lambda w, lam, lr, eps: lr * np.sign(w),
-             "You dropped eps: the step is lr lam w/(lam |w| + eps), which "
-             "is lr sign(w) only when lam |w| >> eps."),
-            (lambda w, lam, lr, eps: -_adam_first_step(w, lam, lr, eps),
-             "Sign error: w_0 - w_1 has the sign of w (the weight moves "
-             "towards zero)."),
-            (no_bias,
-             "Without bias correction: at t = 1 divide m by 1 - beta1 and "
-             "v by 1 - beta2 (then beta1, beta2 cancel)."),
-            (lambda w, lam, lr, eps: lr * lam * w / np.sqrt(
-                lam ** 2 * w ** 2 + eps),
-             "eps is added to sqrt(v_hat), outside the square root."),
+            (
+                lambda w, lam, lr, eps: lr * np.sign(w),
+                "You dropped eps: the step is lr lam w/(lam |w| + eps), which "
+                "is lr sign(w) only when lam |w| >> eps.",
+            ),
+            (
+                lambda w, lam, lr, eps: -_adam_first_step(w, lam, lr, eps),
+                "Sign error: w_0 - w_1 has the sign of w (the weight moves "
+                "towards zero).",
+            ),
+            (
+                no_bias,
+                "Without bias correction: at t = 1 divide m by 1 - beta1 and "
+                "v by 1 - beta2 (then beta1, beta2 cancel).",
+            ),
+            (
+                lambda w, lam, lr, eps: (
+                    lr * lam * w / np.sqrt(lam**2 * w**2 + eps)
+                ),
+                "eps is added to sqrt(v_hat), outside the square root.",
+            ),
         ],
-        rtol=1e-8, atol=1e-15,
-        success="lr lam w/(lam |w| + eps), about lr sign(w) "
-                "whatever lam is.",
+        rtol=1e-8,
+        atol=1e-15,
+        success="lr lam w/(lam |w| + eps), about lr sign(w) whatever lam is.",
         general="Hint: m_1 = (1 - beta1) lam w, v_1 = "
-                "(1 - beta2) lam^2 w^2, then bias correction.")
+        "(1 - beta2) lam^2 w^2, then bias correction.",
+    )
 
 
-@exercise("5.3", "AdamW with Loshchilov and Hutter's coefficient "
-          "lam' = lr lam", "a function adamw_step(theta, m_hat, v_hat, "
-          "lr, lam_prime, eps) -> the new theta")
+@exercise(
+    "5.3",
+    "AdamW with Loshchilov and Hutter's coefficient lam' = lr lam",
+    "a function adamw_step(theta, m_hat, v_hat, "
+    "lr, lam_prime, eps) -> the new theta",
+)
 def check_5_3(answer: Any) -> Feedback:
     """Check the AdamW update written with lam' = lr lam."""
     rng = rng_for("5.3")
     cases = []
     for d, lr, lam_p, eps in [(5, 0.01, 1e-3, 1e-8), (3, 0.2, 0.05, 1e-3)]:
-        cases.append((rng.normal(size=d), rng.normal(size=d),
-                      rng.uniform(0.1, 2.0, size=d), lr, lam_p, eps))
+        cases.append(
+            (
+                rng.normal(size=d),
+                rng.normal(size=d),
+                rng.uniform(0.1, 2.0, size=d),
+                lr,
+                lam_p,
+                eps,
+            )
+        )
 
     def ref(theta, m_hat, v_hat, lr, lam_p, eps):
         lam = lam_p / lr  # PyTorch's form: decay lr * lam, then Adam
@@ -130,97 +189,154 @@ def check_5_3(answer: Any) -> Feedback:
 
     adam = lambda th, m, v, lr, e: lr * m / (np.sqrt(v) + e)  # noqa: E731
     return check_function(
-        answer, signature="adamw_step(theta, m_hat, v_hat, lr, lam_prime, "
-        "eps)", cases=cases, reference=ref,
-        shape=lambda th, *a: th.shape, what="an array of the shape of theta",
+        answer,
+        signature="adamw_step(theta, m_hat, v_hat, lr, lam_prime, eps)",
+        cases=cases,
+        reference=ref,
+        shape=lambda th, *a: th.shape,
+        what="an array of the shape of theta",
         mistakes=[
-            (lambda th, m, v, lr, lp, e: (1 - lr * lp) * th
-             - adam(th, m, v, lr, e),
-             "lam' = lr lam already contains the learning rate: the "
-             "factor is (1 - lam'), not (1 - lr lam')."),
-            (lambda th, m, v, lr, lp, e: (1 - lp) * (th - adam(
-                th, m, v, lr, e)),
-             "The shrink multiplies theta_{t-1}, not the point after the "
-             "Adam step."),
-            (lambda th, m, v, lr, lp, e: (1 - lp) * th
-             + adam(th, m, v, lr, e),
-             "Sign error: the Adam step is subtracted."),
-            (lambda th, m, v, lr, lp, e: (1 + lp) * th
-             - adam(th, m, v, lr, e),
-             "Sign error: decay shrinks, theta times (1 - lam')."),
+            (
+                lambda th, m, v, lr, lp, e: (
+                    (1 - lr * lp) * th - adam(th, m, v, lr, e)
+                ),
+                "lam' = lr lam already contains the learning rate: the "
+                "factor is (1 - lam'), not (1 - lr lam').",
+            ),
+            (
+                lambda th, m, v, lr, lp, e: (
+                    (1 - lp) * (th - adam(th, m, v, lr, e))
+                ),
+                "The shrink multiplies theta_{t-1}, not the point after the "
+                "Adam step.",
+            ),
+            (
+                lambda th, m, v, lr, lp, e: (
+                    (1 - lp) * th + adam(th, m, v, lr, e)
+                ),
+                "Sign error: the Adam step is subtracted.",
+            ),
+            (
+                lambda th, m, v, lr, lp, e: (
+                    (1 + lp) * th - adam(th, m, v, lr, e)
+                ),
+                "Sign error: decay shrinks, theta times (1 - lam').",
+            ),
         ],
-        rtol=1e-10, atol=1e-14,
+        rtol=1e-10,
+        atol=1e-14,
         success="theta_t = (1 - lam') theta_{t-1} - lr m_hat/"
-                "(sqrt(v_hat) + eps).",
-        general="Hint: PyTorch's decay lr lam is lam'.")
+        "(sqrt(v_hat) + eps).",
+        general="Hint: PyTorch's decay lr lam is lam'.",
+    )
 
 
-@exercise("5.4", "The summed loss with penalty (mu/2)||w||^2: the best mu",
-          "a function best_mu(sigma, tau, n) -> float, sigma the noise "
-          "and tau the prior standard deviation")
+@exercise(
+    "5.4",
+    "The summed loss with penalty (mu/2)||w||^2: the best mu",
+    "a function best_mu(sigma, tau, n) -> float, sigma the noise "
+    "and tau the prior standard deviation",
+)
 def check_5_4(answer: Any) -> Feedback:
     """Check the MAP penalty of the summed loss."""
     rng = rng_for("5.4")
-    cases = [(float(s), float(t), int(n)) for s, t, n in zip(
-        rng.uniform(0.2, 3, size=3), rng.uniform(0.2, 3, size=3),
-        [15, 150, 1500])]
+    cases = [
+        (float(s), float(t), int(n))
+        for s, t, n in zip(
+            rng.uniform(0.2, 3, size=3),
+            rng.uniform(0.2, 3, size=3),
+            [15, 150, 1500],
+        )
+    ]
 
     def ref(sigma, tau, n):  # -log posterior times sigma^2, read off
         # (1/2)||y - Xw||^2 + (sigma^2 / (2 tau^2)) ||w||^2: the factor on
         # ||w||^2/2 after multiplying the log-prior by sigma^2
-        log_prior_coef = 1 / (2 * tau ** 2)
-        return 2 * sigma ** 2 * log_prior_coef
+        log_prior_coef = 1 / (2 * tau**2)
+        return 2 * sigma**2 * log_prior_coef
 
     return check_function(
-        answer, signature="best_mu(sigma, tau, n)", cases=cases,
-        reference=ref, shape=lambda s, t, n: (), what="one number, mu",
+        answer,
+        signature="best_mu(sigma, tau, n)",
+        cases=cases,
+        reference=ref,
+        shape=lambda s, t, n: (),
+        what="one number, mu",
         mistakes=[
-            (lambda s, t, n: s ** 2 / (n * t ** 2),
-             "That is lam of the mean convention, sigma^2/(n tau^2); the "
-             "summed loss is n times J, so mu = n lam."),
-            (lambda s, t, n: n * s ** 2 / t ** 2,
-             "Off by a factor n: multiplying J by n turns lam = "
-             "sigma^2/(n tau^2) into mu = sigma^2/tau^2."),
-            (lambda s, t, n: s / t,
-             "Variances, not standard deviations: mu = sigma^2/tau^2."),
-            (lambda s, t, n: t ** 2 / s ** 2,
-             "Inverted: more noise means a stronger penalty."),
+            (
+                lambda s, t, n: s**2 / (n * t**2),
+                "That is lam of the mean convention, sigma^2/(n tau^2); the "
+                "summed loss is n times J, so mu = n lam.",
+            ),
+            (
+                lambda s, t, n: n * s**2 / t**2,
+                "Off by a factor n: multiplying J by n turns lam = "
+                "sigma^2/(n tau^2) into mu = sigma^2/tau^2.",
+            ),
+            (
+                lambda s, t, n: s / t,
+                "Variances, not standard deviations: mu = sigma^2/tau^2.",
+            ),
+            (
+                lambda s, t, n: t**2 / s**2,
+                "Inverted: more noise means a stronger penalty.",
+            ),
         ],
-        rtol=1e-9, atol=0.0,
-        success="mu = sigma^2/tau^2, constant in n (scikit-learn's "
-                "alpha).",
-        general="Hint: mu = n lam with lam = sigma^2/(n tau^2).")
+        rtol=1e-9,
+        atol=0.0,
+        success="mu = sigma^2/tau^2, constant in n (scikit-learn's alpha).",
+        general="Hint: mu = n lam with lam = sigma^2/(n tau^2).",
+    )
 
 
-@exercise("5.5", "Scale-invariant model with decay: the equilibrium norm "
-          "of v", "a function equilibrium_norm(lr, lam, c) -> float, "
-          "where ||g|| = c/||v|| and g is orthogonal to v")
+@exercise(
+    "5.5",
+    "Scale-invariant model with decay: the equilibrium norm of v",
+    "a function equilibrium_norm(lr, lam, c) -> float, "
+    "where ||g|| = c/||v|| and g is orthogonal to v",
+)
 def check_5_5(answer: Any) -> Feedback:
     """Check the balance of shrink and growth for v."""
     rng = rng_for("5.5")
-    cases = [(float(lr), float(lam), float(c)) for lr, lam, c in zip(
-        [0.1, 0.01, 0.3], [1e-4, 5e-3, 1e-3], rng.uniform(0.5, 3, size=3))]
+    cases = [
+        (float(lr), float(lam), float(c))
+        for lr, lam, c in zip(
+            [0.1, 0.01, 0.3], [1e-4, 5e-3, 1e-3], rng.uniform(0.5, 3, size=3)
+        )
+    ]
 
     def ref(lr, lam, c):  # the fixed point of the exact norm recursion
         # r'^2 = (1 - lr lam)^2 r^2 + lr^2 c^2 / r^2  (g orthogonal to v)
-        return (lr ** 2 * c ** 2 / (1 - (1 - lr * lam) ** 2)) ** 0.25
+        return (lr**2 * c**2 / (1 - (1 - lr * lam) ** 2)) ** 0.25
 
     return check_function(
-        answer, signature="equilibrium_norm(lr, lam, c)", cases=cases,
-        reference=ref, shape=lambda *a: (), what="one number, ||v||",
+        answer,
+        signature="equilibrium_norm(lr, lam, c)",
+        cases=cases,
+        reference=ref,
+        shape=lambda *a: (),
+        what="one number, ||v||",
         mistakes=[
-            (lambda lr, lam, c: (lr * c ** 2 / (2 * lam)) ** 0.5,
-             "A square root where a fourth root belongs: with ||g|| = "
-             "c/||v|| the balance is ||v||^4 = lr c^2/(2 lam)."),
-            (lambda lr, lam, c: (lr * c ** 2 / lam) ** 0.25,
-             "A factor 2 is missing: (1 - lr lam)^2 ~ 1 - 2 lr lam, so the "
-             "shrink is 2 lr lam ||v||^2."),
-            (lambda lr, lam, c: (lam * c ** 2 / (2 * lr)) ** 0.25,
-             "Inverted lr and lam: the growth lr^2 ||g||^2 balances the "
-             "shrink 2 lr lam ||v||^2."),
+            (
+                lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.5,
+                "A square root where a fourth root belongs: with ||g|| = "
+                "c/||v|| the balance is ||v||^4 = lr c^2/(2 lam).",
+            ),
+            (
+                lambda lr, lam, c: (lr * c**2 / lam) ** 0.25,
+                "A factor 2 is missing: (1 - lr lam)^2 ~ 1 - 2 lr lam, so the "
+                "shrink is 2 lr lam ||v||^2.",
+            ),
+            (
+                lambda lr, lam, c: (lam * c**2 / (2 * lr)) ** 0.25,
+                "Inverted lr and lam: the growth lr^2 ||g||^2 balances the "
+                "shrink 2 lr lam ||v||^2.",
+            ),
         ],
-        rtol=1e-3, atol=0.0,
+        rtol=1e-3,
+        atol=0.0,
         success="||v||^4 = lr c^2/(2 lam), so the effective "
-                "learning rate lr/||v||^2 grows like sqrt(lr lam).",
+        "learning rate lr/||v||^2 grows like sqrt(lr lam).",
         general="Hint: balance the shrink 2 lr lam ||v||^2 with "
-                "the growth lr^2 ||g||^2.")
+        "the growth lr^2 ||g||^2.",
+    )

@@ -92,8 +92,11 @@ class Explorer:
     def _repr_html_(self) -> str:
         # "<", ">" and "&" escaped in the JSON: the text can never close
         # the <script> element, whatever a label contains.
-        safe = (self.payload.replace("<", "\\u003c")
-                .replace(">", "\\u003e").replace("&", "\\u0026"))
+        safe = (
+            self.payload.replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
         what = html.escape(self.title)
         return (
             f'<div class="wd-explorer" data-kind="{html.escape(self.kind)}">'
@@ -106,8 +109,10 @@ class Explorer:
         )
 
     def __repr__(self) -> str:
-        return (f"Explorer(kind={self.kind!r}, title={self.title!r}, "
-                f"{self.nbytes} bytes of data)")
+        return (
+            f"Explorer(kind={self.kind!r}, title={self.title!r}, "
+            f"{self.nbytes} bytes of data)"
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -125,15 +130,19 @@ def _round(value: Any) -> Any:
 
 
 def _explorer(kind: str, title: str, data: dict[str, Any]) -> Explorer:
-    payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False,
-                         allow_nan=False)
+    payload = json.dumps(
+        data, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
     return Explorer(kind, title, payload)
 
 
 def _check_range(value: object, name: str) -> tuple[float, float]:
     """Two positive finite numbers ``(low, high)`` with ``low < high``."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) \
-            or len(value) != 2:
+    if (
+        isinstance(value, (str, bytes))
+        or not isinstance(value, Sequence)
+        or len(value) != 2
+    ):
         raise TypeError(
             f"{name} must be a pair (low, high) of positive numbers; got "
             f"{value!r}. Pass e.g. {name}=(1e-4, 10.0)."
@@ -149,8 +158,9 @@ def _check_range(value: object, name: str) -> tuple[float, float]:
     return low, high
 
 
-def _check_within(value: float, bounds: tuple[float, float],
-                  name: str, range_name: str) -> float:
+def _check_within(
+    value: float, bounds: tuple[float, float], name: str, range_name: str
+) -> float:
     if not bounds[0] <= value <= bounds[1]:
         raise ValueError(
             f"{name} must lie in {range_name} = {bounds}; got {value!r}. "
@@ -159,18 +169,24 @@ def _check_within(value: float, bounds: tuple[float, float],
     return value
 
 
-def _log_slider(bounds: tuple[float, float], start: float,
-                step: float = 0.01) -> dict[str, float]:
+def _log_slider(
+    bounds: tuple[float, float], start: float, step: float = 0.01
+) -> dict[str, float]:
     """A range input over log10(lam), on a grid of ``step`` decades."""
     low = math.floor(math.log10(bounds[0]) / step + 1e-9) * step
     high = math.ceil(math.log10(bounds[1]) / step - 1e-9) * step
     value = round(math.log10(start) / step) * step
-    return {"min": round(low, 6), "max": round(high, 6), "step": step,
-            "value": round(min(max(value, low), high), 6)}
+    return {
+        "min": round(low, 6),
+        "max": round(high, 6),
+        "step": step,
+        "value": round(min(max(value, low), high), 6),
+    }
 
 
-def _centre(X: np.ndarray, y: np.ndarray,
-            fit_intercept: bool) -> tuple[np.ndarray, np.ndarray]:
+def _centre(
+    X: np.ndarray, y: np.ndarray, fit_intercept: bool
+) -> tuple[np.ndarray, np.ndarray]:
     if not fit_intercept:
         return X, y
     return X - X.mean(axis=0), y - y.mean()
@@ -269,8 +285,7 @@ def ridge_polynomial(
             f"x_train and x_test must be 1-D (one input per sample); got "
             f"shapes {x_tr.shape} and {x_te.shape}. Pass x.ravel()."
         )
-    P_tr, y_tr = check_X_y(wd_data.polynomial_features(x_tr, degree),
-                           y_train)
+    P_tr, y_tr = check_X_y(wd_data.polynomial_features(x_tr, degree), y_train)
     P_te, y_te = check_X_y(wd_data.polynomial_features(x_te, degree), y_test)
     scaler = wd_data.fit_standardizer(P_tr)
     P_tr, P_te = scaler.transform(P_tr), scaler.transform(P_te)
@@ -292,17 +307,25 @@ def ridge_polynomial(
         "s": _round(s),
         "z": _round(np.abs(z)),
         "ybar": _round(y_tr.mean()),
-        "train": {"x": _round(x_tr), "y": _round(y_tr),
-                  "proj": _round((P_tr - mean) @ V)},
-        "test": {"x": _round(x_te), "y": _round(y_te),
-                 "proj": _round((P_te - mean) @ V)},
+        "train": {
+            "x": _round(x_tr),
+            "y": _round(y_tr),
+            "proj": _round((P_tr - mean) @ V),
+        },
+        "test": {
+            "x": _round(x_te),
+            "y": _round(y_te),
+            "proj": _round((P_te - mean) @ V),
+        },
         "grid": {"x": _round(grid), "proj": _round((P_grid - mean) @ V)},
         "xlim": _round([lo, hi]),
         "ylim": _round([y_all.min() - pad, y_all.max() + pad]),
         "slider": _log_slider(bounds, lam),
     }
-    title = (f"Degree-{degree} polynomial, ridge fit: move λ and watch the "
-             f"curve, the errors and df(λ)")
+    title = (
+        f"Degree-{degree} polynomial, ridge fit: move λ and watch the "
+        f"curve, the errors and df(λ)"
+    )
     return _explorer("ridge-polynomial", title, payload)
 
 
@@ -387,8 +410,9 @@ def l1_l2_pictures(
         "ols": _round(np.linalg.solve(A, c)),
         "slider": _log_slider(bounds, lam),
     }
-    title = ("Ridge (L2) and lasso (L1) solutions over the loss contours: "
-             "move λ")
+    title = (
+        "Ridge (L2) and lasso (L1) solutions over the loss contours: move λ"
+    )
     return _explorer("l1-l2", title, payload)
 
 
@@ -494,8 +518,9 @@ def gd_step_size(
         "G": _round(G),
         "c": _round(A.T @ y_arr / n),
         "c0": _round(float(y_arr @ y_arr) / (2 * n)),
-        "L": _round(gd.lipschitz_constant(X_arr, lam,
-                                          fit_intercept=fit_intercept)),
+        "L": _round(
+            gd.lipschitz_constant(X_arr, lam, fit_intercept=fit_intercept)
+        ),
         "h": _round(np.linalg.eigvalsh(G)),
         "H2": _round(Xc.T @ Xc / n + lam * np.eye(2)),
         "w_star": _round(fit.coef),
@@ -504,12 +529,17 @@ def gd_step_size(
         "max_iter": max_iter,
         "growth": 1e30,
         "n_draw": n_draw,
-        "slider": {"min": round(bounds[0], 6), "max": round(bounds[1], 6),
-                   "step": step, "value": round(round(eta_L / step) * step,
-                                                6)},
+        "slider": {
+            "min": round(bounds[0], 6),
+            "max": round(bounds[1], 6),
+            "step": step,
+            "value": round(round(eta_L / step) * step, 6),
+        },
     }
-    title = (f"Gradient descent on the two-feature ridge objective "
-             f"(λ = {lam:g}): move the step size η·L")
+    title = (
+        f"Gradient descent on the two-feature ridge objective "
+        f"(λ = {lam:g}): move the step size η·L"
+    )
     return _explorer("gd-step", title, payload)
 
 
@@ -597,8 +627,9 @@ def ridge_path_loo(
                 f"feature_names must have one name per column of X ({d}); "
                 f"got {len(names)}. Pass a list of {d} names."
             )
-    path = selection.ridge_path(X_arr, y_arr, grid,
-                                fit_intercept=fit_intercept)
+    path = selection.ridge_path(
+        X_arr, y_arr, grid, fit_intercept=fit_intercept
+    )
     cv = selection.loo_cv(X_arr, y_arr, grid, fit_intercept=fit_intercept)
     best = int(np.argmin(cv.mse))
     one_se = int(np.flatnonzero(grid == cv.lam_1se)[0])
@@ -606,8 +637,13 @@ def ridge_path_loo(
         start = best
     else:
         lam_value = check_lam(lam)
-        start = int(np.argmin(np.abs(np.log(grid) - np.log(max(
-            lam_value, np.finfo(float).tiny)))))
+        start = int(
+            np.argmin(
+                np.abs(
+                    np.log(grid) - np.log(max(lam_value, np.finfo(float).tiny))
+                )
+            )
+        )
     payload = {
         "n": int(y_arr.size),
         "names": names,
@@ -617,8 +653,12 @@ def ridge_path_loo(
         "loo_se": _round(cv.mse_se),
         "best": best,
         "one_se": one_se,
-        "slider": {"min": 0, "max": int(grid.size - 1), "step": 1,
-                   "value": start},
+        "slider": {
+            "min": 0,
+            "max": int(grid.size - 1),
+            "step": 1,
+            "value": start,
+        },
     }
-    title = ("Ridge path and leave-one-out error: move λ along the grid")
+    title = "Ridge path and leave-one-out error: move λ along the grid"
     return _explorer("ridge-path-loo", title, payload)
