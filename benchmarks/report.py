@@ -515,7 +515,8 @@ def write_page(
         "After `import wdlib` these heavy modules were loaded: "
         f"{', '.join(loaded)}."
         if loaded
-        else "After `import wdlib`, none of matplotlib, sympy, pandas, scikit-learn or scipy is loaded "
+        else "After `import wdlib`, none of matplotlib, sympy, pandas, "
+        "scikit-learn or scipy is loaded "
         "(checked in the same interpreters): they load only when something "
         "that needs them is used, "
         "such as `wd.plotting`, `wd.symbolic`, `wd.data` or `wd.Ridge`."
@@ -537,7 +538,8 @@ def write_page(
             "come from nbclient's timing "
             "metadata (cells are numbered from 1 among all cells).\n\n"
             + book_table(book)
-            + f"\n\nThe target is that the whole book builds in under 60 s, judged here on {judged}: "
+            + "\n\nThe target is that the whole book builds in under 60 s, "
+            f"judged here on {judged}: "
             f"**{'met' if book_passed(book) else 'missed'}** "
             f"({book.measured_total:.0f} s)."
         )

@@ -365,8 +365,10 @@ def bench_import(rounds: int) -> tuple[Row, list[str]]:
     """Import time of wdlib in fresh interpreters, numpy's own import as the "
     "floor."""
     progress("import time")
-    code = "import sys, wdlib; print(','.join(sorted(m for m in {} if m in sys.modules)))".format(
-        HEAVY_MODULES
+    code = (
+        "import sys, wdlib; "
+        f"print(','.join(sorted(m for m in {HEAVY_MODULES} "
+        "if m in sys.modules)))"
     )
     wd_times, np_times, loaded = [], [], []
     for _ in range(rounds):
@@ -495,9 +497,10 @@ def _cell_seconds(cell: dict) -> float:
 
 
 def execute_chapters() -> list[ChapterTime]:
-    """Execute each book/*.ipynb in a temporary copy of book/ with nbclient; time it.
+    """Execute and time each book/*.ipynb in a temporary copy of book/.
 
-    The notebooks in the repository are only read, never written.
+    nbclient runs them. The notebooks in the repository are only read,
+    never written.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -586,7 +589,7 @@ def build_book() -> tuple[float, str]:
 
 
 def choose_threads(option: str) -> tuple[int | None, str]:
-    """Thread limit for the in-process timings (None = no limit) and a sentence saying why.
+    """Thread limit for the in-process timings (None: none), and why.
 
     One thread is the default because on a shared machine multi-threaded
     OpenBLAS stalls whenever another process holds a core (its threads wait
@@ -776,15 +779,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-build",
         action="store_true",
-        help="execute the chapters but skip timing the full strict jupyter-book build",
+        help=(
+            "execute the chapters but skip timing the full strict "
+            "jupyter-book build"
+        ),
     )
     parser.add_argument(
         "--threads",
         default="1",
-        help="BLAS/OpenMP threads for the in-process timings, the same for every contender: a number "
-        "(default 1), 'default' (the libraries' own default) or 'auto' (the "
-        "default on an idle machine, "
-        "1 when the load average already fills the cores)",
+        help="BLAS/OpenMP threads for the in-process timings, the same for "
+        "every contender: a number (default 1), 'default' (the libraries' "
+        "own default) or 'auto' (the default on an idle machine, 1 when the "
+        "load average already fills the cores)",
     )
     args = parser.parse_args(argv)
 

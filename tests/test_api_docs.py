@@ -77,7 +77,9 @@ def expected_names() -> set[str]:
 # ---- what book/api.md documents -------------------------------------------
 
 _DIRECTIVE = re.compile(
-    r"^\.\. (?:auto)?(module|function|class|exception|data|attribute|method|py:module)::\s*(\S+)\s*$"
+    r"^\.\. (?:auto)?"
+    r"(module|function|class|exception|data|attribute|method|py:module)"
+    r"::\s*(\S+)\s*$"
 )
 _OPTION = re.compile(r"^\s+:([a-z-]+):(.*)$")
 

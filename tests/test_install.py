@@ -1,4 +1,4 @@
-"""A plain install (no extras) from a read-only copy gives the whole public API.
+"""A plain install (no extras) from a read-only copy gives all the public API.
 
 The package sources are copied to a temporary directory and made read-only;
 a fresh virtual environment (no system site-packages) installs the copy with
@@ -161,7 +161,7 @@ def _unprivileged(python: str) -> list[str] | None:
 
 
 def _base_python() -> tuple[str, list[str] | None]:
-    """An interpreter for the fresh venv, and how to run as an unprivileged user.
+    """An interpreter for the fresh venv; how to run as an unprivileged user.
 
     The project's interpreter may live under a directory only root can enter
     (e.g. pyenv in /root); then the system Python of the same version is

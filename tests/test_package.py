@@ -40,7 +40,10 @@ def test_import_loads_only_numpy():
 def test_import_loads_no_book_module():
     # models, data, plotting, symbolic, the exercises and the experiments
     # load on first use
-    code = "import sys, wdlib; print(sorted(m for m in sys.modules if m.startswith('wdlib.')))"
+    code = (
+        "import sys, wdlib; "
+        "print(sorted(m for m in sys.modules if m.startswith('wdlib.')))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code],
         check=True,
@@ -62,7 +65,8 @@ def test_import_loads_no_book_module():
 def test_import_loads_at_most_scipy_linalg():
     code = (
         "import sys, wdlib; "
-        "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('scipy.')}))"
+        "print(sorted({m.split('.')[1] for m in sys.modules "
+        "if m.startswith('scipy.')}))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

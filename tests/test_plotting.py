@@ -1,4 +1,4 @@
-"""wdlib.plotting: what each reusable figure draws and how it refuses bad input.
+"""wdlib.plotting: what each reusable figure draws, how it refuses bad input.
 
 Each test draws on a fresh ``matplotlib.figure.Figure`` (no pyplot state, no
 display). Expected drawings are computed from the inputs or the result's own

@@ -127,7 +127,7 @@ def _unmask_scalar(value: object, name: str) -> object:
 
 
 def check_X(X: object, name: str = "X") -> np.ndarray:
-    """Validate a design matrix: 2-D, numeric, finite, at least one row and column.
+    """Validate a design matrix: 2-D, numeric, finite, >= one row and column.
 
     Returns a float64 view or copy; the input is never modified.
     """

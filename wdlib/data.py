@@ -79,7 +79,7 @@ class Dataset:
 def make_article_data(
     n_samples: int = 100, *, noise: float = 0.5, seed: int = 0
 ) -> Dataset:
-    r"""The source article's toy problem, :math:`y = 3x + 2 + 0.5\,\varepsilon`.
+    r"""The source article's toy problem, :math:`y = 3x + 2 + 0.5\varepsilon`.
 
     Parameters
     ----------
@@ -206,7 +206,7 @@ def make_sine(
     noise: float = 0.25,
     seed: int = 0,
 ) -> tuple[Curve, Curve]:
-    r"""Samples of :math:`y = \sin(2\pi x) + \sigma\varepsilon`, :math:`x \sim U(0, 1)`.
+    r"""Samples of :math:`y = \sin(2\pi x) + \sigma\varepsilon`, x ~ U(0, 1).
 
     The textbook setting for polynomial overfitting (Bishop, PRML §1.1): a
     high-degree polynomial through a handful of noisy points.
@@ -248,7 +248,7 @@ def make_sine(
 
 
 def polynomial_features(x: object, degree: int) -> np.ndarray:
-    r"""Powers :math:`x, x^2, \dots, x^{p}` of a 1-D input (no constant column).
+    r"""Powers :math:`x, x^2, \dots, x^{p}` of a 1-D input (no constant).
 
     The constant is left out because the intercept is fitted separately and
     is not penalized.
@@ -517,7 +517,7 @@ def drop_missing(
 def split_train_test(
     *arrays: Any, test_size: float = 0.25, seed: int = 0
 ) -> tuple[Any, ...]:
-    r"""Split arrays or DataFrames into random train and test parts, reproducibly.
+    r"""Split arrays or DataFrames into random train and test parts, seeded.
 
     Every row goes to exactly one part; rows keep their original order (and
     DataFrames their index labels) within each part.
@@ -541,8 +541,11 @@ def split_train_test(
     --------
     >>> import numpy as np, wdlib as wd
     >>> X, y = np.arange(20.0).reshape(10, 2), np.arange(10.0)
-    >>> X_tr, X_te, y_tr, y_te = wd.data.split_train_test(X, y, test_size=0.3, seed=0)
-    >>> X_tr.shape, X_te.shape, sorted(y_tr.tolist() + y_te.tolist()) == y.tolist()
+    >>> X_tr, X_te, y_tr, y_te = wd.data.split_train_test(
+    ...     X, y, test_size=0.3, seed=0
+    ... )
+    >>> same = sorted(y_tr.tolist() + y_te.tolist()) == y.tolist()
+    >>> X_tr.shape, X_te.shape, same
     ((7, 2), (3, 2), True)
     """
     if not arrays:
@@ -629,7 +632,7 @@ def _fmt(value: object) -> str:
 
 @dataclass(frozen=True)
 class Imputer:
-    """Fill values learned by :func:`fit_imputer` (from the training split only).
+    """Fill values learned by :func:`fit_imputer` (on the training split).
 
     Attributes
     ----------
@@ -681,7 +684,7 @@ def fit_imputer(
     *,
     numeric: Literal["median", "mean"] = "median",
 ) -> Imputer:
-    """Learn fill values for missing data from ``df`` (pass the training split).
+    """Learn fill values for missing data from ``df`` (the training split).
 
     Numeric columns get their mean or median, text columns their most frequent
     value (ties broken alphabetically). Learning these on the whole data set
@@ -704,7 +707,9 @@ def fit_imputer(
     Examples
     --------
     >>> import pandas as pd, wdlib as wd
-    >>> train = pd.DataFrame({"a": [1.0, None, 2.0, 9.0], "s": ["m", "f", None, "m"]})
+    >>> train = pd.DataFrame(
+    ...     {"a": [1.0, None, 2.0, 9.0], "s": ["m", "f", None, "m"]}
+    ... )
     >>> imp = wd.data.fit_imputer(train)
     >>> imp.values, imp.strategy
     ({'a': 2.0, 's': 'm'}, {'a': 'median', 's': 'most_frequent'})
@@ -791,7 +796,7 @@ class Standardizer:
 def fit_standardizer(
     data: Any, columns: Iterable[str] | None = None
 ) -> Standardizer:
-    """Learn per-column means and standard deviations (pass the training split).
+    """Learn per-column means and standard deviations (the training split).
 
     Parameters
     ----------
@@ -809,7 +814,9 @@ def fit_standardizer(
     Examples
     --------
     >>> import pandas as pd, wdlib as wd
-    >>> train = pd.DataFrame({"mm": [190.0, 200.0, 210.0], "s": ["a", "b", "a"]})
+    >>> train = pd.DataFrame(
+    ...     {"mm": [190.0, 200.0, 210.0], "s": ["a", "b", "a"]}
+    ... )
     >>> sc = wd.data.fit_standardizer(train)
     >>> sc.columns, sc.mean.tolist(), sc.scale.round(4).tolist()
     (('mm',), [200.0], [8.165])
@@ -872,7 +879,8 @@ class OneHotCoding:
         Examples
         --------
         >>> import pandas as pd, wdlib as wd
-        >>> enc = wd.data.fit_one_hot(pd.DataFrame({"c": ["a", "b", "c"]}), ["c"])
+        >>> train = pd.DataFrame({"c": ["a", "b", "c"]})
+        >>> enc = wd.data.fit_one_hot(train, ["c"])
         >>> enc.transform(pd.DataFrame({"c": ["b"]}))
            c_a  c_b  c_c
         0  0.0  1.0  0.0

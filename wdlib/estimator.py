@@ -103,7 +103,7 @@ def _check_sample_weight(sample_weight: object, n: int) -> np.ndarray:
 
 
 class Ridge(RegressorMixin, BaseEstimator):
-    r"""Ridge regression with the book's penalty convention, as a scikit-learn estimator.
+    r"""Ridge regression with the book's penalty, as a scikit-learn estimator.
 
     Parameters
     ----------

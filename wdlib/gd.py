@@ -129,7 +129,7 @@ def _hessian(X: np.ndarray, lam: float, fit_intercept: bool) -> np.ndarray:
 def condition_number(
     X: ArrayLike, lam: float, *, fit_intercept: bool = True
 ) -> float:
-    r"""Condition number :math:`\kappa = L/\mu` of the ridge objective's Hessian.
+    r"""Condition number :math:`\kappa = L/\mu` of the objective's Hessian.
 
     Parameters
     ----------
@@ -257,8 +257,10 @@ def gradient_descent(
     >>> res.converged
     True
     >>> exact = wd.ridge_fit(X, y, lam=0.1)
-    >>> bool(np.allclose(res.coef, exact.coef)), bool(np.isclose(res.intercept, exact.intercept))
-    (True, True)
+    >>> bool(np.allclose(res.coef, exact.coef))
+    True
+    >>> bool(np.isclose(res.intercept, exact.intercept))
+    True
     """
     X_arr, y_arr = check_X_y(X, y)
     lam = check_lam(lam)

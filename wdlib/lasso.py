@@ -89,7 +89,7 @@ def _duality_gap(
     alpha: float,
     beta: float,
 ) -> float:
-    r"""Duality gap of 1/2||y - Xw||^2 + alpha*||w||_1 + beta/2*||w||^2 (unscaled).
+    r"""Duality gap of 1/2||y - Xw||^2 + alpha||w||_1 + beta/2||w||^2.
 
     The dual point is the residual, rescaled so that it is dual feasible
     (the construction of scikit-learn's ``enet_coordinate_descent``). Without

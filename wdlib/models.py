@@ -154,7 +154,8 @@ class LogisticModel(_Classifier):
     --------
     >>> import numpy as np, wdlib as wd
     >>> model = wd.models.LogisticModel(2)
-    >>> loss, grads = model.loss_and_grads(np.array([[1.0, 2.0]]), np.array([1.0]))
+    >>> X1, y1 = np.array([[1.0, 2.0]]), np.array([1.0])
+    >>> loss, grads = model.loss_and_grads(X1, y1)
     >>> round(loss, 6), grads[0], grads[1]   # log 2, (0.5 - 1) * x, 0.5 - 1
     (0.693147, array([-0.5, -1. ]), array([-0.5]))
     """
@@ -256,7 +257,7 @@ class MLP(_Classifier):
 
 
 class ScaleInvariantLinear(_Classifier):
-    r"""Weight-normalized linear classifier :math:`z = g\,x^\top v/\lVert v\rVert + b`.
+    r"""Weight-normalized classifier :math:`z = g x^\top v/\lVert v\rVert + b`.
 
     Parameters ``[v, b]``; the gain :math:`g` is fixed. The loss is the same
     for :math:`v` and :math:`c v` (any :math:`c > 0`), as for a layer followed
@@ -392,7 +393,7 @@ def make_linear_teacher(
 def save_memmap(
     directory: str | Path, X: object, y: object
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Write ``X`` and ``y`` as ``.npy`` files and reopen them as read-only memmaps.
+    """Write ``X`` and ``y`` to ``.npy`` files, reopened as read-only memmaps.
 
     The returned arrays live on disk: slicing a block of rows reads only
     that block, which is how :func:`iter_minibatches` streams data that
@@ -469,7 +470,8 @@ def iter_minibatches(
     --------
     >>> import numpy as np, wdlib as wd
     >>> X = np.arange(10.0).reshape(5, 2); y = np.arange(5.0)
-    >>> [yb.tolist() for _, yb in wd.models.iter_minibatches(X, y, 2, chunk_size=3)]
+    >>> batches = wd.models.iter_minibatches(X, y, 2, chunk_size=3)
+    >>> [yb.tolist() for _, yb in batches]
     [[0.0, 1.0], [2.0], [3.0, 4.0]]
     """
     batch = check_positive_int(batch_size, "batch_size")
@@ -676,8 +678,11 @@ def train(
     >>> X, y = wd.models.make_linear_teacher(400, 5, flip=0.0, seed=1)
     >>> model = wd.models.LogisticModel(5)
     >>> opt = wd.optim.SGD(model.params, lr=0.5)
-    >>> res = wd.models.train(model, opt, X, y, epochs=5, batch_size=20, chunk_size=100)
-    >>> res.n_steps, bool(res.train_loss[-1] < res.train_loss[0]), model.error_rate(X, y) < 0.05
+    >>> res = wd.models.train(
+    ...     model, opt, X, y, epochs=5, batch_size=20, chunk_size=100
+    ... )
+    >>> decreased = bool(res.train_loss[-1] < res.train_loss[0])
+    >>> res.n_steps, decreased, model.error_rate(X, y) < 0.05
     (100, True, True)
     """
     n_epochs = check_positive_int(epochs, "epochs")

@@ -191,7 +191,7 @@ def ridge_gradient(
     intercept: float = 0.0,
     lam: float = 0.0,
 ) -> tuple[np.ndarray, float]:
-    r"""Return the gradient of :func:`ridge_objective` in ``coef`` and ``intercept``.
+    r"""Return the gradient of :func:`ridge_objective` in coef and intercept.
 
     Parameters
     ----------

@@ -651,7 +651,7 @@ class Adam(_AdamBase):
     >>> import numpy as np, wdlib as wd
     >>> w = np.array([1.0])
     >>> opt = wd.optim.Adam([w], lr=0.1, weight_decay=0.01)
-    >>> opt.step([np.array([0.0])])   # first step moves by ~lr whatever the decay
+    >>> opt.step([np.array([0.0])])  # first step moves by ~lr, any decay
     >>> round(float(w[0]), 6)
     0.9
     """

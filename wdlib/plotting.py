@@ -1,4 +1,4 @@
-"""Reusable figures for weight decay. The only wdlib module that imports matplotlib.
+"""Reusable figures for weight decay; the only wdlib module using matplotlib.
 
 Every function draws on the axes it is given (``ax=None`` means the current
 axes), returns them, and never changes global ``rcParams``. Colours come from
@@ -210,7 +210,9 @@ def plot_iteration_curves(
     >>> from matplotlib.figure import Figure
     >>> import wdlib as wd
     >>> ax = Figure().subplots()
-    >>> ax = wd.plotting.plot_iteration_curves({"GD": [1.0, 0.5, 0.25]}, ylabel="loss", ax=ax)
+    >>> ax = wd.plotting.plot_iteration_curves(
+    ...     {"GD": [1.0, 0.5, 0.25]}, ylabel="loss", ax=ax
+    ... )
     >>> ax.get_yscale(), ax.get_xlabel()
     ('log', 'iteration k')
     """
@@ -304,7 +306,7 @@ def plot_against_lambda(
     colors: Sequence[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot quantities against the penalty strength :math:`\lambda` (log axis).
+    r"""Plot quantities against the penalty strength :math:`\lambda` (log).
 
     One function for every curve over :math:`\lambda`: train and test
     errors, coefficient paths, weight norms, shrinkage factors,
@@ -314,9 +316,10 @@ def plot_against_lambda(
     ----------
     lams : array-like of shape (n_lams,)
         Positive penalty strengths (drop ``lam = 0`` for a log axis).
-    curves : mapping of str to array-like of shape (n_lams,), or array-like of shape (n_lams, k)
-        Label -> value at each ``lam``; or ``k`` curves as the columns of
-        an array, with ``labels``.
+    curves : mapping of str to array-like, or array-like
+        Label -> values of shape (n_lams,), one at each ``lam``; or ``k``
+        curves as the columns of an array of shape (n_lams, k), with
+        ``labels``.
     ylabel : str
         What the values are, with units: a quantity has no default unit.
     labels : sequence of k str, optional
@@ -447,7 +450,7 @@ def plot_path(
     ylabel: str = "coefficient w_j (y units per x unit)",
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot a ridge path: every coefficient :math:`w_j(\lambda)` against :math:`\lambda`.
+    r"""Plot a ridge path: each coefficient :math:`w_j(\lambda)` against lam.
 
     Parameters
     ----------
@@ -504,7 +507,7 @@ def plot_cv(
     ylabel: str = "cross-validated mean squared error",
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot a cross-validation curve against :math:`\lambda` with its choices marked.
+    r"""Plot a cross-validation curve against :math:`\lambda`, choices marked.
 
     Draws ``cv.mse`` with a shaded band of plus or minus one standard error
     (``cv.mse_se``), a solid vertical line at ``cv.best_lam`` (minimum) and
@@ -611,7 +614,7 @@ def plot_loss_contours(
     paths: Mapping[str, ArrayLike] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Contours of the loss with and without the L2 penalty, and descent paths.
+    r"""Contours of the loss with and without the L2 penalty; descent paths.
 
     Draws, over the weights :math:`(w_1, w_2)` of a two-feature problem
     without intercept (centre the data first), the contours of the data loss
@@ -642,7 +645,8 @@ def plot_loss_contours(
     >>> import numpy as np
     >>> from matplotlib.figure import Figure
     >>> import wdlib as wd
-    >>> X = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -0.7]]); y = np.array([1.0, -1.0, 0.0])
+    >>> X = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -0.7]])
+    >>> y = np.array([1.0, -1.0, 0.0])
     >>> ax = wd.plotting.plot_loss_contours(X, y, 0.5, ax=Figure().subplots())
     >>> ax.get_xlabel()
     'weight w₁'
@@ -744,8 +748,11 @@ def plot_constraint_regions(
     >>> import numpy as np
     >>> from matplotlib.figure import Figure
     >>> import wdlib as wd
-    >>> X = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -0.7]]); y = np.array([1.0, -1.0, 0.0])
-    >>> ax = wd.plotting.plot_constraint_regions(X, y, [0.5, 0.1], [0.6, 0.0], ax=Figure().subplots())
+    >>> X = np.array([[1.0, 0.5], [-1.0, 0.2], [0.0, -0.7]])
+    >>> y = np.array([1.0, -1.0, 0.0])
+    >>> ax = wd.plotting.plot_constraint_regions(
+    ...     X, y, [0.5, 0.1], [0.6, 0.0], ax=Figure().subplots()
+    ... )
     >>> [text.get_text()[:7] for text in ax.get_legend().get_texts()]
     ['L2 disk', 'L1 diam', 'least s', 'L2 solu', 'L1 solu']
     """

@@ -149,7 +149,7 @@ def penalty(s: RidgeSymbols) -> sp.Expr:
 
 
 def data_loss(s: RidgeSymbols) -> sp.Expr:
-    r"""The mean-squared-error term :math:`\frac{1}{2n}\sum_i (y_i - \hat y_i)^2`.
+    r"""The squared-error term :math:`\frac{1}{2n}\sum_i (y_i - \hat y_i)^2`.
 
     The prediction is :math:`\hat y_i = \sum_j x_{ij} w_j + b`.
 
@@ -165,7 +165,12 @@ def data_loss(s: RidgeSymbols) -> sp.Expr:
 
 
 def loss(s: RidgeSymbols) -> sp.Expr:
-    r"""The article's loss :math:`L = \frac{1}{2n}\sum_i (y_i-\hat y_i)^2 + \frac{\lambda}{2}\sum_j w_j^2`.
+    r"""The article's objective :math:`J(w, b)`, squared error plus penalty.
+
+    .. math::
+
+        J(w, b) = \frac{1}{2n}\sum_i (y_i - \hat y_i)^2
+        + \frac{\lambda}{2}\sum_j w_j^2
 
     Examples
     --------
@@ -331,8 +336,11 @@ def closed_form(X: object, y: object, lam: float) -> tuple[sp.Matrix, sp.Expr]:
     Examples
     --------
     >>> import wdlib as wd
-    >>> coef, intercept = wd.symbolic.closed_form([[0.0], [1.0], [2.0]], [1.0, 2.0, 6.0], lam=1.0)
-    >>> coef.T, intercept   # centred: sum(xc*yc) / (sum(xc**2) + n*lam) = 5 / (2 + 3)
+    >>> coef, intercept = wd.symbolic.closed_form(
+    ...     [[0.0], [1.0], [2.0]], [1.0, 2.0, 6.0], lam=1.0
+    ... )
+    >>> # centred: sum(xc*yc) / (sum(xc**2) + n*lam) = 5 / (2 + 3)
+    >>> coef.T, intercept
     (Matrix([[1]]), 2)
     """
     X_arr, y_arr = check_X_y(X, y)
@@ -359,7 +367,7 @@ def closed_form(X: object, y: object, lam: float) -> tuple[sp.Matrix, sp.Expr]:
 
 
 def gd_update(s: RidgeSymbols) -> tuple[sp.Matrix, sp.Expr]:
-    r"""One gradient-descent step on :func:`loss`, written in weight-decay form.
+    r"""One gradient-descent step on :func:`loss`, in weight-decay form.
 
     Returns
     -------
@@ -409,7 +417,8 @@ def lambdify_gradient(
     --------
     >>> import numpy as np, wdlib as wd
     >>> f = wd.symbolic.lambdify_gradient(wd.symbolic.ridge_symbols(2, 1))
-    >>> f(np.array([[1.0], [2.0]]), np.array([1.0, 3.0]), np.array([1.0]), 0.0, 1.0)
+    >>> X, y = np.array([[1.0], [2.0]]), np.array([1.0, 3.0])
+    >>> f(X, y, np.array([1.0]), 0.0, 1.0)
     (array([0.]), -0.5)
     """
     grad_w, grad_b = gradient(loss(s), s)
@@ -622,7 +631,8 @@ def map_objective(s: RidgeSymbols) -> tuple[sp.Expr, sp.Symbol, sp.Symbol]:
     >>> import sympy as sp, wdlib as wd
     >>> s = wd.symbolic.ridge_symbols(3, 2)
     >>> nlp, sigma, tau = wd.symbolic.map_objective(s)
-    >>> diff = sp.expand(sigma**2 / 3 * nlp - wd.symbolic.loss(s).subs(s.lam, sigma**2 / (3 * tau**2)))
+    >>> ridge = wd.symbolic.loss(s).subs(s.lam, sigma**2 / (3 * tau**2))
+    >>> diff = sp.expand(sigma**2 / 3 * nlp - ridge)
     >>> diff.free_symbols & set(s.params)
     set()
     """

@@ -278,8 +278,8 @@ def check_1_4(answer: Any) -> Feedback:
             ),
             (
                 lambda: r + 1,
-                "You added one for the intercept: df(lam) counts the penalized "
-                "weights; tr S_lam = 1 + df.",
+                "You added one for the intercept: df(lam) counts the "
+                "penalized weights; tr S_lam = 1 + df.",
             ),
             (
                 lambda: [50, r[1]],

@@ -78,8 +78,8 @@ def check_4_1(answer: Any) -> Feedback:
         mistakes=[
             (
                 lambda: [r[1], r[1]],
-                "w_a equals w_b, but the two fixes should not agree: (a) still "
-                "minimizes the summed objective, penalty lam/n and no "
+                "w_a equals w_b, but the two fixes should not agree: (a) "
+                "still minimizes the summed objective, penalty lam/n and no "
                 "intercept.",
             ),
             (lambda: [r[1], r[0]], "The two weights are swapped."),

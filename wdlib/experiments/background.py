@@ -1,4 +1,4 @@
-"""Chapter 1 (background): the penguin data prepared for ridge, and its figures.
+"""Chapter 1 (background): the penguin data prepared for ridge; figures.
 
 Not part of the stable API (see :mod:`wdlib.experiments`). The chapter
 shows each cleaning step with the reusable tools of :mod:`wdlib.data`;
@@ -64,7 +64,7 @@ PENGUIN_TARGET = "body_mass_g"
 
 @dataclass(frozen=True)
 class Prepared:
-    """Model-ready arrays made by :func:`prepare`, and what was done to get them.
+    """Model-ready arrays made by :func:`prepare`, and how they were made.
 
     Attributes
     ----------
@@ -102,7 +102,7 @@ def prepare(
     drop: None | Literal["first"] | Mapping[str, str] = None,
     fit_on: Literal["train", "all"] = "train",
 ) -> Prepared:
-    """Impute, one-hot encode and standardize, learning every statistic on ``train``.
+    """Impute, one-hot encode and standardize, learning all on ``train``.
 
     Steps: median/most-frequent imputation of the features, one-hot encoding
     of ``categorical``, standardization of ``numeric`` (the indicators stay
@@ -138,7 +138,7 @@ def prepare(
     >>> p = background.prepare(train, test)
     >>> p.X_train.shape, p.X_test.shape, len(p.feature_names)
     ((256, 11), (86, 11), 11)
-    >>> p.filled_train.n_filled + p.filled_test.n_filled   # the 9 unknown sexes
+    >>> p.filled_train.n_filled + p.filled_test.n_filled  # 9 unknown sexes
     9
     """
     train, test = _check_frame(train, "train"), _check_frame(test, "test")
@@ -256,7 +256,9 @@ def plot_missing_counts(
     --------
     >>> from matplotlib.figure import Figure
     >>> from wdlib.experiments import background
-    >>> ax = background.plot_missing_counts({"a": 0, "b": 3}, 10, ax=Figure().subplots())
+    >>> ax = background.plot_missing_counts(
+    ...     {"a": 0, "b": 3}, 10, ax=Figure().subplots()
+    ... )
     >>> [float(p.get_width()) for p in ax.patches]
     [0.0, 3.0]
     """
@@ -295,7 +297,7 @@ def plot_shrinkage(
     ylabel: str = "w(λ) / w(0)  (fraction of the unpenalized weight)",
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot quantities relative to their :math:`\lambda = 0` value against :math:`\lambda`.
+    r"""Plot quantities relative to their value at :math:`\lambda = 0`.
 
     A ratio of 1 means "untouched by the penalty", 0 "shrunk away": the
     chapter compares how one penalty shrinks the same feature in different
@@ -362,7 +364,9 @@ def plot_paired_errors(
     --------
     >>> from matplotlib.figure import Figure
     >>> from wdlib.experiments import background
-    >>> ax = background.plot_paired_errors([1, 2], [1.1, 1.9], labels=("a", "b"), ax=Figure().subplots())
+    >>> ax = background.plot_paired_errors(
+    ...     [1, 2], [1.1, 1.9], labels=("a", "b"), ax=Figure().subplots()
+    ... )
     >>> ax.get_xlabel()
     'a: test MSE (g²)'
     """
@@ -434,8 +438,10 @@ def plot_curve_fits(
     --------
     >>> from matplotlib.figure import Figure
     >>> from wdlib.experiments import background
-    >>> ax = background.plot_curve_fits([0, 1], [0, 1], [0, 0.5, 1], {"fit": [0, 0.5, 1]},
-    ...                                  ax=Figure().subplots())
+    >>> ax = background.plot_curve_fits(
+    ...     [0, 1], [0, 1], [0, 0.5, 1], {"fit": [0, 0.5, 1]},
+    ...     ax=Figure().subplots(),
+    ... )
     >>> [line.get_label() for line in ax.get_lines()]
     ['fit']
     """
@@ -484,7 +490,7 @@ def plot_error_vs_dof(
     *,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot errors against the effective degrees of freedom :math:`\mathrm{df}(\lambda)`.
+    r"""Plot errors against the degrees of freedom :math:`df(\lambda)`.
 
     Complexity grows to the right (small :math:`\lambda`); the minimum of the
     last curve is marked.
@@ -506,7 +512,9 @@ def plot_error_vs_dof(
     --------
     >>> from matplotlib.figure import Figure
     >>> from wdlib.experiments import background
-    >>> ax = background.plot_error_vs_dof([1, 5, 9], {"test": [3, 1, 4]}, ax=Figure().subplots())
+    >>> ax = background.plot_error_vs_dof(
+    ...     [1, 5, 9], {"test": [3, 1, 4]}, ax=Figure().subplots()
+    ... )
     >>> len(ax.get_lines())
     2
     """

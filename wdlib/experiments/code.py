@@ -46,7 +46,8 @@ def plot_fitted_lines(
     >>> from matplotlib.figure import Figure
     >>> from wdlib.experiments import code
     >>> ax = Figure().subplots()
-    >>> ax = code.plot_fitted_lines([0, 1], [2, 5], {"truth": (3.0, 2.0)}, ax=ax)
+    >>> lines = {"truth": (3.0, 2.0)}
+    >>> ax = code.plot_fitted_lines([0, 1], [2, 5], lines, ax=ax)
     >>> [line.get_label() for line in ax.get_lines()]
     ['truth']
     """
@@ -95,7 +96,7 @@ def plot_iterations_vs_condition(
     *,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Plot iteration counts against the condition number :math:`\kappa` (log-log).
+    r"""Plot iteration counts against the condition number :math:`\kappa`.
 
     Parameters
     ----------
