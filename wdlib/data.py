@@ -124,10 +124,16 @@ def make_overfitting(
 ) -> tuple[Dataset, Dataset]:
     r"""A high-dimensional problem that overfits without a penalty.
 
-    The classic weight-decay experiment (Dive into Deep Learning, §3.7):
+    The problem of the weight-decay section of Dive into Deep Learning
+    (Zhang et al., 2023, 3.7):
     :math:`y = 0.05 + \sum_{j=1}^{d} 0.01\,x_j + \varepsilon` with
-    :math:`x \sim N(0, I_d)` and :math:`\varepsilon \sim N(0, 0.1^2)`,
-    with far fewer training samples than features.
+    :math:`x \sim N(0, I_d)`, :math:`d = 200`, 20 training and 100 test
+    samples. d2l draws :math:`\varepsilon \sim N(0, 0.01^2)`. The default
+    here, ``noise=0.1``, is ten times larger, so that fitting the noise
+    shows when ``n`` is close to ``d``; pass ``noise=0.01`` for d2l's data.
+    With :math:`n = 20 \ll d` a fit started from zero learns almost nothing
+    (test MSE :math:`\approx \operatorname{Var}(y) = \lVert w^*\rVert^2 +
+    \sigma^2` at every :math:`\lambda`).
 
     Parameters
     ----------
@@ -138,7 +144,7 @@ def make_overfitting(
     n_test : int, default=100
         Test samples, drawn from the same distribution.
     noise : float, default=0.1
-        Noise standard deviation.
+        Noise standard deviation (d2l uses 0.01).
     coef_value : float, default=0.01
         Value of every true weight.
     intercept : float, default=0.05
