@@ -546,11 +546,11 @@ def test_imputer_fills_exactly_the_missing_cells(mask, seed):
 
 
 def test_old_names_resolve_to_the_renamed_ones():
-    # train_test_split and OneHotEncoder are scikit-learn names with other
-    # semantics; the old spellings still resolve while chapters switch.
+    # train_test_split is a scikit-learn name with other semantics; the old
+    # spelling still resolves while chapter 1's text names it.
     assert data.train_test_split is data.split_train_test
-    assert data.OneHotEncoder is data.OneHotCoding
     assert "train_test_split" not in data.__all__
-    assert "OneHotEncoder" not in data.__all__
+    with pytest.raises(AttributeError, match="OneHotEncoder"):
+        data.OneHotEncoder  # noqa: B018
     with pytest.raises(AttributeError, match="no_such_name"):
         data.no_such_name  # noqa: B018

@@ -295,15 +295,3 @@ def test_chapter_4_figures_name_the_wrong_argument(ax):
         TypeError, match=r"lines\['fit'\] must be a \(weight, intercept\) pair"
     ):
         code.plot_fitted_lines([0, 1], [1, 2], {"fit": 3.0}, ax=ax)
-
-
-def test_old_plotting_paths_reach_the_moved_figures():
-    from wdlib import plotting
-
-    assert plotting.plot_fitted_lines is code.plot_fitted_lines
-    assert (
-        plotting.plot_iterations_vs_condition
-        is code.plot_iterations_vs_condition
-    )
-    for name in ("plot_fitted_lines", "plot_iterations_vs_condition"):
-        assert name not in plotting.__all__

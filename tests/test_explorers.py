@@ -104,7 +104,7 @@ def gd_problem():
 def loo_problem():
     """Chapter 6: the diabetes training split, standardized on itself."""
     d = diabetes()
-    X_tr, _, y_tr, _ = data.train_test_split(
+    X_tr, _, y_tr, _ = data.split_train_test(
         d.data, d.target, test_size=0.25, seed=0
     )
     X_tr = data.fit_standardizer(X_tr).transform(X_tr)

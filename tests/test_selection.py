@@ -365,13 +365,13 @@ def test_loo_matches_brute_force_for_random_shapes(seed, n, d):
     )
 
 
-def test_plot_cv_curve_marks_both_choices(rng):
+def test_plot_cv_marks_both_choices(rng):
     pytest.importorskip("matplotlib")
     from matplotlib.figure import Figure
 
     X, y = _problem(rng, 30, 4)
     cv = wd.kfold_cv(X, y, np.logspace(-3, 2, 12))
-    ax = wd.plotting.plot_cv_curve(cv, label="5-fold", ax=Figure().subplots())
+    ax = wd.plotting.plot_cv(cv, label="5-fold", ax=Figure().subplots())
     vertical = sorted(
         line.get_xdata()[0]
         for line in ax.get_lines()
@@ -382,7 +382,7 @@ def test_plot_cv_curve_marks_both_choices(rng):
     with pytest.raises(
         TypeError, match=r"cv must be a CVResult .* got dict without \.lams"
     ):
-        wd.plotting.plot_cv_curve({}, label="x", ax=Figure().subplots())
+        wd.plotting.plot_cv({}, label="x", ax=Figure().subplots())
 
 
 # --------------------------------------------------------------------------

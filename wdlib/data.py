@@ -992,11 +992,9 @@ def fit_one_hot(
     return OneHotCoding(categories, ref)
 
 
-# Old names, kept while the chapters switch; not part of the API.
-_RENAMED = {
-    "train_test_split": "split_train_test",
-    "OneHotEncoder": "OneHotCoding",
-}
+# The old name, kept while chapter 1's text still names it; not part of
+# the API (scikit-learn's train_test_split has other arguments).
+_RENAMED = {"train_test_split": "split_train_test"}
 
 
 def __getattr__(name: str) -> Any:

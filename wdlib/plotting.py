@@ -12,7 +12,7 @@ The book's one-chapter figures live in :mod:`wdlib.experiments`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -827,78 +827,3 @@ def plot_constraint_regions(
     ax.set_ylabel("weight w₂")
     ax.legend(fontsize="small", loc="best")
     return ax
-
-
-# ---------------------------------------------------------------------------
-# Old names, kept while chapters 3-6 switch (not in __all__, not documented)
-# ---------------------------------------------------------------------------
-
-
-def _plot_lambda_curves(
-    lams: ArrayLike,
-    values: ArrayLike,
-    *,
-    labels: Sequence[str],
-    ylabel: str,
-    ax: Axes | None = None,
-) -> Axes:
-    return plot_against_lambda(
-        lams, values, labels=labels, ylabel=ylabel, ax=ax
-    )
-
-
-def _plot_error_vs_lambda(
-    lams: ArrayLike,
-    errors: Mapping[str, ArrayLike],
-    *,
-    ylabel: str = "mean squared error",
-    ax: Axes | None = None,
-) -> Axes:
-    return plot_against_lambda(lams, errors, ylabel=ylabel, mark="min", ax=ax)
-
-
-def _plot_coef_norm(
-    lams: ArrayLike,
-    norms: Mapping[str, ArrayLike],
-    *,
-    reference: Mapping[str, float] | None = None,
-    ax: Axes | None = None,
-) -> Axes:
-    return plot_against_lambda(
-        lams,
-        norms,
-        ylabel="‖w‖₂ (Euclidean norm of the weights)",
-        reference=reference,
-        logy=True,
-        ax=ax,
-    )
-
-
-def _plot_cv_curve(
-    cv: _CVLike,
-    *,
-    label: str,
-    color: str | None = None,
-    error_bars: bool = True,
-    ax: Axes | None = None,
-) -> Axes:
-    return plot_cv(cv, label=label, color=color, error_bars=error_bars, ax=ax)
-
-
-_RENAMED = {
-    "plot_lambda_curves": _plot_lambda_curves,
-    "plot_error_vs_lambda": _plot_error_vs_lambda,
-    "plot_coef_norm": _plot_coef_norm,
-    "plot_cv_curve": _plot_cv_curve,
-}
-_MOVED_TO_CODE = {"plot_fitted_lines", "plot_iterations_vs_condition"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _RENAMED:
-        return _RENAMED[name]
-    if name in _MOVED_TO_CODE:
-        from .experiments import code
-
-        return getattr(code, name)
-    raise AttributeError(f"module 'wdlib.plotting' has no attribute {name!r}")
