@@ -252,21 +252,24 @@ def _masked(a):
             "X",
             lambda X: X.astype(str).astype(object),
             TypeError,
-            r"X must be numeric; got an array of shape \(30, 4\) holding text",
+            r"X must be a numeric array-like; got an array of shape"
+            r" \(30, 4\) holding text",
         ),
         (
             {},
             "X",
             lambda X: X.astype(str),
             TypeError,
-            r"X must be numeric; got an array of shape \(30, 4\) holding text",
+            r"X must be a numeric array-like; got an array of shape"
+            r" \(30, 4\) holding text",
         ),
         (
             {},
             "y",
             lambda y: y.astype(str),
             TypeError,
-            r"y must be numeric; got an array of shape \(30,\) holding text",
+            r"y must be a numeric array-like; got an array of shape"
+            r" \(30,\) holding text",
         ),
         (
             {},

@@ -36,6 +36,30 @@ def _describe(value: object) -> str:
     )
 
 
+def _reject_masked(value: object, name: str) -> None:
+    """Raise if ``value`` is a masked array with masked entries."""
+    if isinstance(value, np.ma.MaskedArray) and np.ma.count_masked(value):
+        raise ValueError(
+            f"{name} must not contain masked entries; got a masked "
+            f"array with {np.ma.count_masked(value)} masked value(s). "
+            f"Impute or drop them first (see wdlib.data), or pass "
+            f"{name}.filled(value) to choose the fill explicitly."
+        )
+
+
+def _reject_text(arr: np.ndarray, name: str, got: str) -> None:
+    """Raise if ``arr`` holds text (a str dtype or str/bytes objects)."""
+    if arr.dtype.kind in "US" or (
+        arr.dtype == object
+        and any(isinstance(v, (str, bytes)) for v in arr.flat)
+    ):
+        raise TypeError(
+            f"{name} must be a numeric array-like; got {got} holding "
+            f"text. Convert it to numbers first, e.g. one-hot encode text "
+            f"columns."
+        )
+
+
 def _as_float_array(value: object, name: str) -> np.ndarray:
     """Convert ``value`` to a float64 array without copying when possible.
 
@@ -50,13 +74,7 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
             f"Pass a list or numpy array of numbers."
         )
     if isinstance(value, np.ma.MaskedArray):
-        if np.ma.count_masked(value):
-            raise ValueError(
-                f"{name} must not contain masked entries; got a masked "
-                f"array with {np.ma.count_masked(value)} masked value(s). "
-                f"Impute or drop them first (see wdlib.data), or pass "
-                f"{name}.filled(value) to choose the fill explicitly."
-            )
+        _reject_masked(value, name)
         value = np.ma.getdata(value)
     raw = value if isinstance(value, np.ndarray) else None
     if raw is None:
@@ -76,15 +94,7 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
             f"values. Pass the real part explicitly ({name}.real) if that "
             f"is what you mean."
         )
-    if raw.dtype.kind in "US" or (
-        raw.dtype == object
-        and any(isinstance(v, (str, bytes)) for v in raw.flat)
-    ):
-        raise TypeError(
-            f"{name} must be a numeric array-like; got {_describe(value)} "
-            f"holding text. Convert it to numbers first, e.g. one-hot "
-            f"encode text columns."
-        )
+    _reject_text(raw, name, _describe(value))
     try:
         arr = np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError) as exc:

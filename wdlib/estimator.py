@@ -26,7 +26,13 @@ except ImportError as exc:  # pragma: no cover - exercised only without sklearn
         "it)."
     ) from exc
 
-from ._validation import _as_float_array, check_bool, check_lam
+from ._validation import (
+    _as_float_array,
+    _reject_masked,
+    _reject_text,
+    check_bool,
+    check_lam,
+)
 from .ridge import ridge_fit
 
 __all__ = ["Ridge"]
@@ -38,25 +44,12 @@ def _reject_hidden(value: object, name: str) -> None:
     Masked entries would be read as their hidden values, and text such as
     ``"1.5"`` would be parsed as a number.
     """
-    if isinstance(value, np.ma.MaskedArray) and np.ma.count_masked(value):
-        raise ValueError(
-            f"{name} must not contain masked entries; got a masked array "
-            f"with {np.ma.count_masked(value)} masked value(s). Impute or "
-            f"drop them first (see wdlib.data), or pass {name}.filled(value)."
-        )
+    _reject_masked(value, name)
     try:
         arr = np.asarray(value)
     except (TypeError, ValueError):
         return  # ragged input: scikit-learn's own message follows
-    if arr.dtype.kind in "US" or (
-        arr.dtype == object
-        and any(isinstance(v, (str, bytes)) for v in arr.flat)
-    ):
-        raise TypeError(
-            f"{name} must be numeric; got an array of shape {arr.shape} "
-            f"holding text. Convert it to numbers first, e.g. one-hot "
-            f"encode text columns."
-        )
+    _reject_text(arr, name, f"an array of shape {arr.shape}")
 
 
 def _naming(
