@@ -990,14 +990,3 @@ def fit_one_hot(
             f"{drop!r}."
         )
     return OneHotCoding(categories, ref)
-
-
-# The old name, kept while chapter 1's text still names it; not part of
-# the API (scikit-learn's train_test_split has other arguments).
-_RENAMED = {"train_test_split": "split_train_test"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _RENAMED:
-        return globals()[_RENAMED[name]]
-    raise AttributeError(f"module 'wdlib.data' has no attribute {name!r}")
