@@ -11,8 +11,8 @@ plus a minibatch loop that streams the data from disk in chunks (a numpy
 memmap), so a data set larger than memory can be used:
 
 * :class:`LogisticModel`: :math:`z = x^\top w + b`;
-* :class:`MLP`: one hidden ``tanh`` layer, :math:`z = w_2^\top\tanh(W_1^\top x
-+ b_1) + b_2`;
+* :class:`MLP`: one hidden ``tanh`` layer,
+  :math:`z = w_2^\top\tanh(W_1^\top x + b_1) + b_2`;
 * :class:`ScaleInvariantLinear`: :math:`z = g\,x^\top v/\lVert v\rVert + b`
   with a fixed gain :math:`g`, the simplest model whose loss does not
   change when :math:`v` is rescaled (as with batch or weight
