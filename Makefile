@@ -1,5 +1,6 @@
-# Two commands: `make book` builds the HTML book, `make test` runs every check.
-# Both create .venv on first use and install the pinned working set.
+# Two commands: `make book` builds the HTML book (both editions), `make test`
+# runs every check. Both create .venv on first use and install the pinned
+# working set. `make translations` updates the Chinese edition's catalogs.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ JB     := $(BIN)/jupyter-book build . -W -n --keep-going
 
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book test unit nbval browser notebooks lab bench lock clean
+.PHONY: help venv book translations test unit nbval browser notebooks lab bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -23,9 +24,18 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP)  ## create or update .venv
 
-book: $(STAMP)  ## build the HTML book strictly into _build/html
-	$(JB)
-	@echo "Open $(CURDIR)/_build/html/index.html"
+# Both editions, strictly (-W -n --keep-going, as $(JB)); the notebooks execute
+# once: the English build fills a fresh jupyter-cache, the Chinese one reads it.
+book: $(STAMP)  ## build the HTML book strictly: English in _build/html, Chinese in _build/html/zh
+	rm -rf _build/.jupyter_cache
+	$(BIN)/python tools/build_book.py html en
+	$(BIN)/python tools/build_book.py html zh_CN
+	@echo "Open $(CURDIR)/_build/html/index.html (中文版: $(CURDIR)/_build/html/zh/index.html)"
+
+# Re-extract the English text and merge it into book/locales/zh_CN/LC_MESSAGES:
+# new text arrives untranslated, changed text becomes fuzzy (revisit it).
+translations: $(STAMP)  ## update the Chinese catalogs from the sources (then translate the msgstr)
+	$(BIN)/python tools/build_book.py translations
 
 test: book  ## build the book, then run unit, doctest, nbval, install and browser tests
 	$(BIN)/python -m pytest tests wdlib book \

@@ -1,0 +1,137 @@
+"""The book's two editions: English (``_build/html/``) and Chinese (``zh/``).
+
+Both editions are built from the same sources (``tools/build_book.py``); the
+Chinese one with ``language = "zh_CN"`` and the catalogs of ``book/locales``.
+This extension adds what the two editions need beyond Sphinx's own
+internationalization:
+
+1. A language switch on every page (the template ``edition-switch.html`` in
+   the article header), a relative link to the same page in the other
+   edition: ``zh/<page>.html`` from English, ``../<page>.html`` back. Being
+   relative, it works from a web server and from ``file://``. The pages also
+   name their counterpart with ``<link rel="alternate" hreflang=...>``.
+
+2. Display math (``$$ ... $$``, ``{math}``, amsmath environments) is the same
+   in both languages: it is kept out of the catalogs (nothing to translate,
+   nothing a translator could break).
+
+3. Pages listed in ``editions_untranslated`` (the API reference, generated
+   from the docstrings) keep their English text in the Chinese edition and
+   say so, in Chinese, at the top.
+
+4. The Chinese pages' download button offers the chapters' notebooks, which
+   are the English sources: its entries say so (``.ipynb（英文）``).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+UNTRANSLATED_NOTICE = (
+    "本页保持英文：API 参考由 wdlib 的文档字符串自动生成，与书中运行的代码完全一致。"
+    "函数名、参数和返回值与英文版相同；术语的中文译名见"
+)
+SOURCE_IS_ENGLISH = "（英文）"
+
+
+def is_chinese(config) -> bool:
+    return (config.language or "en").lower().startswith("zh")
+
+
+def counterpart(pagename: str, chinese: bool) -> str:
+    """Relative URL of ``pagename`` in the other edition.
+
+    >>> counterpart("book/01_background", chinese=False)
+    '../zh/book/01_background.html'
+    >>> counterpart("book/01_background", chinese=True)
+    '../../book/01_background.html'
+    >>> counterpart("search", chinese=False)
+    'zh/search.html'
+    """
+    up = "../" * pagename.count("/")
+    other = "../" if chinese else "zh/"
+    return f"{up}{other}{pagename}.html"
+
+
+class MathBlocksUntranslatable(SphinxTransform):
+    """Keep display math out of the message catalogs (before i18n runs)."""
+
+    default_priority = 10  # sphinx.transforms.i18n.Locale runs at 20
+
+    def apply(self, **kwargs) -> None:
+        for node in self.document.findall(nodes.math_block):
+            node["translatable"] = False
+
+
+def _untranslated_notice(app, doctree) -> None:
+    if not is_chinese(app.config):
+        return
+    docname = app.env.docname
+    if docname not in app.config.editions_untranslated:
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    link = addnodes.pending_xref(
+        "",
+        nodes.inline("", "术语表", classes=["xref", "std", "std-doc"]),
+        refdomain="std",
+        reftype="doc",
+        reftarget="/book/glossary",
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+    )
+    para = nodes.paragraph("", UNTRANSLATED_NOTICE, link, nodes.Text("。"))
+    note = nodes.note("", para, classes=["edition-note"])
+    index = 1 if section.children and isinstance(
+        section[0], nodes.title) else 0
+    section.insert(index, note)
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    chinese = is_chinese(app.config)
+    url = counterpart(pagename, chinese)
+    context["edition_switch"] = {
+        "url": url,
+        "text": "English" if chinese else "中文",
+        "hreflang": "en" if chinese else "zh-CN",
+        "tooltip": (
+            "Read this page in English" if chinese else "阅读本页的中文版"
+        ),
+    }
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="alternate" hreflang="{context["edition_switch"]["hreflang"]}"'
+        f' href="{url}" />'
+    )
+
+
+def _download_says_english(app, pagename, templatename, context, doctree):
+    if not is_chinese(app.config):
+        return
+    for button in context.get("header_buttons", []):
+        for item in button.get("buttons", []):
+            if item.get("text") == ".ipynb" or (
+                item.get("label") == "download-source-button"
+                and str(item.get("url", "")).endswith(".ipynb")
+            ):
+                item["text"] = ".ipynb" + SOURCE_IS_ENGLISH
+                item["tooltip"] = "下载本章的 notebook（英文原文，含代码和输出）"
+
+
+def setup(app):
+    app.add_config_value("editions_untranslated", ["book/api"], "env")
+    app.add_transform(MathBlocksUntranslatable)
+    app.connect("doctree-read", _untranslated_notice)
+    # before pydata-sphinx-theme drops the header templates that render
+    # empty (priority 500): the switch's template needs its context by then
+    app.connect("html-page-context", _page_context, priority=400)
+    # after sphinx-book-theme has made its header buttons (priority 501)
+    app.connect("html-page-context", _download_says_english, priority=600)
+    return {
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
