@@ -122,6 +122,16 @@ class _Classifier:
     ) -> tuple[float, list[np.ndarray]]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def loss_and_grads(
+        self, X: object, y: object
+    ) -> tuple[float, list[np.ndarray]]:
+        """Mean logistic loss and its gradients, one per array of ``params``.
+
+        ``X`` and ``y`` are validated (labels 0 and 1); the gradients are in
+        the order of ``model.params``, ready for ``optimizer.step(grads)``.
+        """
+        return self._loss_and_grads(*self._check_X_y(X, y))
+
     def predict_proba(self, X: object) -> np.ndarray:
         """Probability of class 1 for each row of ``X``."""
         return _sigmoid(self.logits(self._check_X(X)))
@@ -168,12 +178,6 @@ class LogisticModel(_Classifier):
     def logits(self, X: np.ndarray) -> np.ndarray:
         w, b = self.params
         return X @ w + b[0]
-
-    def loss_and_grads(
-        self, X: object, y: object
-    ) -> tuple[float, list[np.ndarray]]:
-        """Mean logistic loss and its gradients ``[dw, db]``."""
-        return self._loss_and_grads(*self._check_X_y(X, y))
 
     def _loss_and_grads(
         self, X: np.ndarray, y: np.ndarray
@@ -235,12 +239,6 @@ class MLP(_Classifier):
 
     def logits(self, X: np.ndarray) -> np.ndarray:
         return self._forward(X)[1]
-
-    def loss_and_grads(
-        self, X: object, y: object
-    ) -> tuple[float, list[np.ndarray]]:
-        """Mean logistic loss and its gradients ``[dW1, db1, dw2, db2]``."""
-        return self._loss_and_grads(*self._check_X_y(X, y))
 
     def _loss_and_grads(
         self, X: np.ndarray, y: np.ndarray
@@ -317,12 +315,6 @@ class ScaleInvariantLinear(_Classifier):
     def logits(self, X: np.ndarray) -> np.ndarray:
         v, b = self.params
         return self.gain * (X @ v) / np.linalg.norm(v) + b[0]
-
-    def loss_and_grads(
-        self, X: object, y: object
-    ) -> tuple[float, list[np.ndarray]]:
-        """Mean logistic loss and its gradients ``[dv, db]``."""
-        return self._loss_and_grads(*self._check_X_y(X, y))
 
     def _loss_and_grads(
         self, X: np.ndarray, y: np.ndarray
