@@ -64,8 +64,9 @@ def test_loss_is_the_mean_logistic_loss_of_each_run(rng):
     for r in range(3):  # one run at a time, written out with a loop
         W1, g, beta, w2, c = (p[r] for p in params)
         A = X[r] @ W1.T
-        U = (A - A.mean(1, keepdims=True)) / np.sqrt(A.var(1, keepdims=True)
-                                                    + 1e-5)
+        U = (A - A.mean(1, keepdims=True)) / np.sqrt(
+            A.var(1, keepdims=True) + 1e-5
+        )
         z = np.maximum(g * U + beta, 0) @ w2 + c
         ref = np.mean(np.log1p(np.exp(z)) - y[r] * z)
         assert loss[r] == pytest.approx(ref, rel=1e-12)
@@ -76,12 +77,14 @@ def test_first_layer_is_scale_invariant_and_the_gain_is_not(rng):
     X = rng.normal(size=(10, 4))
     z = trends.ln_mlp_logits(params, X, eps=0.0)
     scaled = [params[0] * 3.0] + params[1:]
-    np.testing.assert_allclose(trends.ln_mlp_logits(scaled, X, eps=0.0), z,
-                               rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        trends.ln_mlp_logits(scaled, X, eps=0.0), z, rtol=1e-12, atol=1e-12
+    )
     gain = [params[0], params[1] * 3.0] + params[2:]
     assert np.abs(trends.ln_mlp_logits(gain, X, eps=0.0) - z).max() > 0.1
-    _, grads = trends.ln_mlp_loss_and_grads(params, X, np.arange(10) % 2,
-                                            eps=0.0)
+    _, grads = trends.ln_mlp_loss_and_grads(
+        params, X, np.arange(10) % 2, eps=0.0
+    )
     inner = np.einsum("rkd,rkd->r", grads[0], params[0])
     np.testing.assert_allclose(inner, 0.0, atol=1e-12)
 
@@ -95,8 +98,12 @@ def test_init_shapes_and_seed():
     np.testing.assert_array_equal(a[1], 1.0)
 
 
-_OPTIMIZERS = {"SGD": wd.optim.SGD, "SGDW": wd.optim.SGDW,
-               "Adam": wd.optim.Adam, "AdamW": wd.optim.AdamW}
+_OPTIMIZERS = {
+    "SGD": wd.optim.SGD,
+    "SGDW": wd.optim.SGDW,
+    "Adam": wd.optim.Adam,
+    "AdamW": wd.optim.AdamW,
+}
 
 
 @pytest.mark.parametrize("kind", list(_OPTIMIZERS))
@@ -106,10 +113,13 @@ def test_batched_step_equals_wdlib_optim_run_by_run(rng, kind):
     batched = trends.init_ln_mlp(3, 4, 6, seed=4)
     singles, opts = [], []
     for r in range(3):
-        p = [a[r:r + 1].copy() for a in batched]
+        p = [a[r : r + 1].copy() for a in batched]
         extra = {"momentum": 0.9} if kind.startswith("SGD") else {}
-        opts.append(_OPTIMIZERS[kind](p, lr=lrs[r], weight_decay=lams[r],
-                                      decay_mask=mask, **extra))
+        opts.append(
+            _OPTIMIZERS[kind](
+                p, lr=lrs[r], weight_decay=lams[r], decay_mask=mask, **extra
+            )
+        )
         singles.append(p)
     state = {}
     for _ in range(15):
@@ -126,43 +136,76 @@ def test_batched_step_equals_wdlib_optim_run_by_run(rng, kind):
 
 def test_batched_sgd_and_sgdw_by_hand():
     # theta = 1, gradient 0 then 1, lr 0.1, decay 0.5, momentum 0.9
-    for kind, expected in (("SGDW", [0.95 * 0.95 - 0.1]),
-                           # SGD: b1 = 0.5; theta1 = 0.95;
-                           # b2 = 0.9*0.5 + (1 + 0.5*0.95); theta2 = .95-.1 b2
-                           ("SGD", [0.95 - 0.1 * (0.45 + 1.475)])):
+    for kind, expected in (
+        ("SGDW", [0.95 * 0.95 - 0.1]),
+        # SGD: b1 = 0.5; theta1 = 0.95;
+        # b2 = 0.9*0.5 + (1 + 0.5*0.95); theta2 = .95-.1 b2
+        ("SGD", [0.95 - 0.1 * (0.45 + 1.475)]),
+    ):
         p, state = [np.ones((1, 1))], {}
         for g in (0.0, 1.0):
-            trends.batched_step(kind, p, [np.full((1, 1), g)], state,
-                                np.array([0.1]), np.array([0.5]), [True])
+            trends.batched_step(
+                kind,
+                p,
+                [np.full((1, 1), g)],
+                state,
+                np.array([0.1]),
+                np.array([0.5]),
+                [True],
+            )
         np.testing.assert_allclose(p[0].ravel(), expected, rtol=1e-14)
 
 
 def test_batched_adamw_first_step_by_hand():
     # first Adam step is lr * sign(g) (m_hat/sqrt(v_hat) = g/|g|)
     p, state = [np.array([[2.0, -1.0]])], {}
-    trends.batched_step("AdamW", p, [np.array([[0.5, -3.0]])], state,
-                        np.array([0.1]), np.array([0.5]), [True], eps=0.0)
-    np.testing.assert_allclose(p[0], [[2.0 * 0.95 - 0.1, -0.95 + 0.1]],
-                               rtol=1e-14)
+    trends.batched_step(
+        "AdamW",
+        p,
+        [np.array([[0.5, -3.0]])],
+        state,
+        np.array([0.1]),
+        np.array([0.5]),
+        [True],
+        eps=0.0,
+    )
+    np.testing.assert_allclose(
+        p[0], [[2.0 * 0.95 - 0.1, -0.95 + 0.1]], rtol=1e-14
+    )
 
 
 def test_batched_step_masks_and_rejects_unknown_kind():
     p, state = [np.ones((2, 1)), np.ones((2, 1))], {}
-    trends.batched_step("AdamW", p, [np.zeros((2, 1))] * 2, state,
-                        np.full(2, 0.1), np.full(2, 1.0), [True, False])
+    trends.batched_step(
+        "AdamW",
+        p,
+        [np.zeros((2, 1))] * 2,
+        state,
+        np.full(2, 0.1),
+        np.full(2, 1.0),
+        [True, False],
+    )
     np.testing.assert_allclose(p[0], 0.9)
     np.testing.assert_allclose(p[1], 1.0)
     with pytest.raises(ValueError, match=r"kind must be one of .*'sgd'"):
-        trends.batched_step("sgd", p, [np.zeros((2, 1))] * 2, {},
-                            np.full(2, 0.1), np.full(2, 1.0), [True, True])
+        trends.batched_step(
+            "sgd",
+            p,
+            [np.zeros((2, 1))] * 2,
+            {},
+            np.full(2, 0.1),
+            np.full(2, 1.0),
+            [True, True],
+        )
 
 
 @pytest.mark.parametrize("product", [False, True])
 def test_heatmap_marks_each_rows_best_decay(product):
     lrs, decays = np.array([0.01, 0.1, 1.0]), np.array([0.1, 1.0])
     err = np.array([[0.2, 0.1], [0.3, 0.4], [0.5, 0.25]])
-    ax = trends.plot_grid_heatmap(err, lrs, decays, product=product,
-                                  ax=Figure().subplots())
+    ax = trends.plot_grid_heatmap(
+        err, lrs, decays, product=product, ax=Figure().subplots()
+    )
     x, y = ax.lines[0].get_data()
     best = decays[[1, 0, 1]]
     np.testing.assert_allclose(x, best * lrs if product else best)
@@ -173,15 +216,21 @@ def test_heatmap_marks_each_rows_best_decay(product):
 
 
 def test_decay_share_plots_the_ratio():
-    t = trends.TimingResult(np.array([10, 100]), np.array([5, 50]),
-                            with_decay=np.ones((2, 2)),
-                            without_decay=np.array([[1.0, 2.0], [4.0, 8.0]]),
-                            decay_only=np.array([0.1, 0.2]))
+    t = trends.TimingResult(
+        np.array([10, 100]),
+        np.array([5, 50]),
+        with_decay=np.ones((2, 2)),
+        without_decay=np.array([[1.0, 2.0], [4.0, 8.0]]),
+        decay_only=np.array([0.1, 0.2]),
+    )
     ax = trends.plot_decay_share(t, ax=Figure().subplots())
     for j, line in enumerate(ax.lines):
         x, y = line.get_data()
         np.testing.assert_allclose(x, [10, 100])
-        np.testing.assert_allclose(y, 100 * t.decay_only[j]
-                                   / t.without_decay[:, j])
+        np.testing.assert_allclose(
+            y, 100 * t.decay_only[j] / t.without_decay[:, j]
+        )
     assert [tx.get_text() for tx in ax.get_legend().get_texts()] == [
-        "d = 5", "d = 50"]
+        "d = 5",
+        "d = 50",
+    ]

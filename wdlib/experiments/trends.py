@@ -77,7 +77,7 @@ def sweep_lr_decay(
     y_test: np.ndarray,
     **train_kwargs: Any,
 ) -> SweepResult:
-    """Train one fresh model per (learning rate, decay) pair; record test error.
+    """Train one fresh model per (learning rate, decay) pair; test error.
 
     ``make_optimizer(params, lr=..., weight_decay=..., decay_mask=...)`` is
     e.g. ``wdlib.optim.AdamW``. Biases are excluded from decay.
@@ -88,7 +88,8 @@ def sweep_lr_decay(
     >>> from wdlib.experiments import trends
     >>> X, y = wd.models.make_linear_teacher(200, 4, n_informative=2, seed=0)
     >>> res = trends.sweep_lr_decay(lambda: wd.models.LogisticModel(4),
-    ...     wd.optim.AdamW, [0.01, 0.1], [0.0, 1.0], X[:100], y[:100], X[100:], y[100:],
+    ...     wd.optim.AdamW, [0.01, 0.1], [0.0, 1.0], X[:100], y[:100],
+    ...     X[100:], y[100:],
     ...     epochs=2, batch_size=25)
     >>> res.test_error.shape
     (2, 2)
@@ -118,17 +119,28 @@ def sweep_lr_decay(
         for j, lam in enumerate(wd_arr):
             model = make_model()
             opt = make_optimizer(
-                model.params, lr=float(lr), weight_decay=float(lam), decay_mask=model.decay_mask
+                model.params,
+                lr=float(lr),
+                weight_decay=float(lam),
+                decay_mask=model.decay_mask,
             )
             train(model, opt, X, y, **train_kwargs)
             err[i, j] = model.error_rate(X_test, y_test)
     return SweepResult(lr_arr, wd_arr, err, wd_arr[np.argmin(err, axis=1)])
 
 
-def step_time(model: Any, optimizer: Any, X: np.ndarray, y: np.ndarray, *, repeats: int = 20) -> float:
-    """Best-of-``repeats`` wall-clock seconds of one gradient evaluation plus one optimizer step.
+def step_time(
+    model: Any,
+    optimizer: Any,
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    repeats: int = 20,
+) -> float:
+    """Best-of-``repeats`` seconds of one gradient evaluation plus one step.
 
-    The minimum, as :mod:`timeit` recommends: other processes only ever add time.
+    The minimum, as :mod:`timeit` recommends: other processes only ever add
+    time.
 
     Parameters
     ----------
@@ -186,8 +198,9 @@ class TimingResult:
     with_decay, without_decay : ndarray of shape (len(ns), len(ds))
         Best-of-repeats time of one gradient evaluation plus one SGD step.
     decay_only : ndarray of shape (len(ds),)
-        Best-of-repeats time of the decay update :math:`w \\leftarrow w - \\eta\\lambda w`
-        alone, on a vector of length ``d``.
+        Best-of-repeats time of the decay update
+        :math:`w \\leftarrow w - \\eta\\,\\mathrm{wd}\\,w` alone,
+        on a vector of length ``d``.
     """
 
     ns: np.ndarray
@@ -198,7 +211,12 @@ class TimingResult:
 
 
 def time_decay_overhead(
-    ns: object, ds: object, *, weight_decay: float = 1e-2, repeats: int = 15, seed: int = 0
+    ns: object,
+    ds: object,
+    *,
+    weight_decay: float = 1e-2,
+    repeats: int = 15,
+    seed: int = 0,
 ) -> TimingResult:
     """Time a logistic-regression SGD step with and without weight decay.
 
@@ -225,20 +243,33 @@ def time_decay_overhead(
     seed = check_seed(seed)
     try:
         from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+    except (
+        ImportError
+    ):  # pragma: no cover - threadpoolctl comes with scikit-learn
         limits: Any = contextlib.nullcontext()
     else:
         limits = threadpool_limits(limits=1)
     with limits:
-        return _time_grid(ns, ds, weight_decay, check_positive_int(repeats, "repeats"), seed, SGD)
+        return _time_grid(
+            ns,
+            ds,
+            weight_decay,
+            check_positive_int(repeats, "repeats"),
+            seed,
+            SGD,
+        )
 
 
 def _check_sizes(values: object, name: str) -> np.ndarray:
     """A non-empty 1-D list of whole numbers >= 1 (sizes or counts)."""
     arr = _as_float_array(values, name)
     with np.errstate(invalid="ignore"):
-        ok = arr.ndim == 1 and arr.size > 0 and bool(
-            np.all(np.isfinite(arr) & (arr >= 1) & (arr == np.round(arr)))
+        ok = (
+            arr.ndim == 1
+            and arr.size > 0
+            and bool(
+                np.all(np.isfinite(arr) & (arr >= 1) & (arr == np.round(arr)))
+            )
         )
     if not ok:
         raise ValueError(
@@ -248,7 +279,14 @@ def _check_sizes(values: object, name: str) -> np.ndarray:
     return arr.astype(int)
 
 
-def _time_grid(ns: object, ds: object, weight_decay: float, repeats: int, seed: int, SGD: Any) -> TimingResult:
+def _time_grid(
+    ns: object,
+    ds: object,
+    weight_decay: float,
+    repeats: int,
+    seed: int,
+    SGD: Any,
+) -> TimingResult:
     n_arr = np.asarray(ns, dtype=int)
     d_arr = np.asarray(ds, dtype=int)
     rng = np.random.default_rng(seed)
@@ -261,13 +299,21 @@ def _time_grid(ns: object, ds: object, weight_decay: float, repeats: int, seed: 
             runs = []
             for lam in (0.0, weight_decay):
                 model = LogisticModel(int(d))
-                opt = SGD(model.params, lr=0.01, weight_decay=lam, decay_mask=model.decay_mask)
+                opt = SGD(
+                    model.params,
+                    lr=0.01,
+                    weight_decay=lam,
+                    decay_mask=model.decay_mask,
+                )
                 runs.append((model, opt))
-            # interleave the two variants so that load from other processes hits both alike
+            # interleave the two variants: load from other processes hits
+            # both alike
             best = [np.inf, np.inf]
             for _ in range(repeats):
                 for k, (model, opt) in enumerate(runs):
-                    best[k] = min(best[k], step_time(model, opt, X, y, repeats=1))
+                    best[k] = min(
+                        best[k], step_time(model, opt, X, y, repeats=1)
+                    )
             without_decay[i, j], with_decay[i, j] = best
     decay_only = np.empty(d_arr.size)
     for j, d in enumerate(d_arr):
@@ -292,8 +338,9 @@ class LamSizeResult:
     best_lams : ndarray of shape (repeats, n_sizes)
         Penalty chosen by exact leave-one-out cross-validation, per data draw.
     bayes_lams : ndarray of shape (n_sizes,)
-        :math:`\\sigma^2/(n\\tau^2)`, the penalty that gives the posterior mean
-        under the prior :math:`w \\sim N(0, \\tau^2 I)` that generated the data.
+        :math:`\\sigma^2/(n\\tau^2)`, the penalty that gives the posterior
+        mean under the prior :math:`w \\sim N(0, \\tau^2 I)` that generated
+        the data.
     """
 
     ns: np.ndarray
@@ -314,7 +361,8 @@ def best_lam_vs_n(
     r"""Penalty chosen by leave-one-out cross-validation as the data grow.
 
     Data: :math:`x \sim N(0, I_d)`, :math:`w \sim N(0, \tau^2 I_d)`,
-    :math:`y = x^\top w + \varepsilon` with :math:`\varepsilon \sim N(0, \sigma^2)`
+    :math:`y = x^\top w + \varepsilon` with
+    :math:`\varepsilon \sim N(0, \sigma^2)`
     (``coef_scale`` is :math:`\tau`, ``noise`` is :math:`\sigma`). In the
     book's convention :math:`J = \tfrac{1}{2n}\lVert y - Xw\rVert^2 +
     \tfrac{\lambda}{2}\lVert w\rVert^2` the data term is an average, so the
@@ -325,7 +373,8 @@ def best_lam_vs_n(
     --------
     >>> import numpy as np, wdlib as wd
     >>> from wdlib.experiments import trends
-    >>> res = trends.best_lam_vs_n([50, 500], np.logspace(-4, 1, 30), repeats=2)
+    >>> res = trends.best_lam_vs_n([50, 500], np.logspace(-4, 1, 30),
+    ...                            repeats=2)
     >>> res.best_lams.shape, [round(float(v), 3) for v in res.bayes_lams]
     ((2, 2), [0.08, 0.008])
     """
@@ -350,25 +399,25 @@ def best_lam_vs_n(
     return LamSizeResult(n_arr, best, noise**2 / (n_arr * coef_scale**2))
 
 
-# ----------------------------------------------------- a batched normalized MLP
+# ---------------------------------------------------- a batched normalized MLP
 #
 # Chapter 5 trains hundreds of small networks at once (every cell of a
 # learning-rate x decay grid, every seed): each parameter carries a leading
 # axis of length R, one slice per run, and the forward pass, the backward
 # pass and the optimizer updates are array operations over that axis.
 
-LN_MLP_NAMES = ("W1", "g", "beta", "w2", "c")
+LN_MLP_NAMES = ("W1", "g", "delta", "w2", "c")
 
 
 def init_ln_mlp(
     n_runs: int, n_features: int, n_hidden: int, *, seed: int = 0
 ) -> list[np.ndarray]:
-    r"""Parameters ``[W1, g, beta, w2, c]`` of ``n_runs`` independent networks.
+    r"""Parameters ``[W1, g, delta, w2, c]`` of ``n_runs`` separate networks.
 
     The network of :func:`ln_mlp_loss_and_grads`; run ``r`` owns slice
     ``[r]`` of every array. ``W1`` has shape ``(R, k, d)`` with entries
     :math:`N(0, 1/d)`, the gain ``g`` is ones ``(R, k)``, the shift
-    ``beta`` zeros ``(R, k)``, the output weights ``w2`` are
+    ``delta`` zeros ``(R, k)``, the output weights ``w2`` are
     :math:`N(0, 1/k)` of shape ``(R, k)`` and the output bias ``c`` zeros
     ``(R,)``.
 
@@ -414,13 +463,13 @@ def ln_mlp_logits(
 
 
 def _ln_mlp_forward(params, X, eps):  # type: ignore[no-untyped-def]
-    W1, g, beta, w2, c = params
+    W1, g, delta, w2, c = params
     sub = "bd,rkd->rbk" if X.ndim == 2 else "rbd,rkd->rbk"
     A = np.einsum(sub, X, W1)
     Ac = A - A.mean(axis=-1, keepdims=True)
     s = np.sqrt((Ac * Ac).mean(axis=-1, keepdims=True) + eps)
     U = Ac / s
-    H = g[:, None, :] * U + beta[:, None, :]
+    H = g[:, None, :] * U + delta[:, None, :]
     Z = np.maximum(H, 0.0)
     z = np.einsum("rbk,rk->rb", Z, w2) + c[:, None]
     return z, (U, s, H, Z)
@@ -438,7 +487,7 @@ def ln_mlp_loss_and_grads(
     Parameters
     ----------
     params : list of ndarray
-        ``[W1, g, beta, w2, c]`` as made by :func:`init_ln_mlp`.
+        ``[W1, g, delta, w2, c]`` as made by :func:`init_ln_mlp`.
     X : ndarray of shape (R, B, d) or (B, d)
         One minibatch per run, or one shared by all runs.
     y : ndarray of shape (R, B) or (B,)
@@ -461,14 +510,14 @@ def ln_mlp_loss_and_grads(
     .. math::
 
         u = \frac{a - \bar a}{\sqrt{\operatorname{var}(a) + \epsilon}},\quad
-        h = g \odot u + \beta,\quad
+        h = g \odot u + \delta,\quad
         z = w_2^\top \max(h, 0) + c.
 
     The loss is :math:`\ell(z, y) = \log(1 + e^z) - yz`, averaged over the
     batch. :math:`u` does not change when :math:`W_1` is multiplied by a
     constant (exactly when :math:`\epsilon = 0`), so :math:`W_1` is a
     scale-invariant parameter and :math:`\nabla_{W_1}` is orthogonal to
-    :math:`W_1`; ``g``, ``beta``, ``w2`` and ``c`` are not. Backward pass
+    :math:`W_1`; ``g``, ``delta``, ``w2`` and ``c`` are not. Backward pass
     (row-wise, :math:`\sigma = \sqrt{\operatorname{var}(a) + \epsilon}`):
     :math:`\partial u = g \odot \partial h` and
 
@@ -494,7 +543,7 @@ def ln_mlp_loss_and_grads(
     >>> bool(np.all(np.abs(inner) < 1e-12))
     True
     """
-    W1, g, beta, w2, c = params
+    W1, g, delta, w2, c = params
     z, (U, s, H, Z) = _ln_mlp_forward(params, X, eps)
     y = np.broadcast_to(y, z.shape)
     loss = np.mean(np.logaddexp(0.0, z) - y * z, axis=-1)
@@ -503,8 +552,11 @@ def ln_mlp_loss_and_grads(
     dH = r[:, :, None] * w2[:, None, :] * (H > 0)
     dg = np.einsum("rbk,rbk->rk", dH, U)
     dU = dH * g[:, None, :]
-    dA = (dU - dU.mean(axis=-1, keepdims=True)
-          - U * (dU * U).mean(axis=-1, keepdims=True)) / s
+    dA = (
+        dU
+        - dU.mean(axis=-1, keepdims=True)
+        - U * (dU * U).mean(axis=-1, keepdims=True)
+    ) / s
     sub = "rbk,bd->rkd" if X.ndim == 2 else "rbk,rbd->rkd"
     dW1 = np.einsum(sub, dA, X)
     return loss, [dW1, dg, dH.sum(axis=1), dw2, r.sum(axis=-1)]
@@ -541,21 +593,22 @@ def batched_step(
     state : dict
         Empty at the first step; holds the step count and the buffers.
     lr, weight_decay : ndarray of shape (R,)
-        :math:`\gamma` and :math:`\lambda` of every run.
+        :math:`\eta` and :math:`\mathrm{wd}` (``weight_decay``) of every run.
     decay_mask : list of bool
         False excludes a parameter from the decay.
     momentum : float, default=0.9
-        :math:`\mu` of SGD and SGDW.
+        :math:`\beta` of SGD and SGDW.
     betas, eps : Adam's constants.
 
     Notes
     -----
     With :math:`g` the loss gradient, coupled rules use
-    :math:`\tilde g = g + \lambda\theta`, decoupled ones :math:`\tilde g = g`
-    and first shrink :math:`\theta \leftarrow (1 - \gamma\lambda)\theta`;
-    then SGD(W): :math:`b \leftarrow \mu b + \tilde g` (:math:`b_1 =
-    \tilde g_1`), :math:`\theta \leftarrow \theta - \gamma b`; Adam(W):
-    :math:`\theta \leftarrow \theta - \gamma\hat m/(\sqrt{\hat v}
+    :math:`\tilde g = g + \mathrm{wd}\,\theta`, decoupled ones
+    :math:`\tilde g = g`
+    and first shrink :math:`\theta \leftarrow (1 - \eta\,\mathrm{wd})\theta`;
+    then SGD(W): :math:`b \leftarrow \beta b + \tilde g` (:math:`b_1 =
+    \tilde g_1`), :math:`\theta \leftarrow \theta - \eta b`; Adam(W):
+    :math:`\theta \leftarrow \theta - \eta\hat m/(\sqrt{\hat v}
     + \epsilon)` with the bias-corrected moments of :math:`\tilde g`.
 
     Examples
@@ -621,8 +674,8 @@ def plot_grid_heatmap(
     r"""Heat map of test error (%) over learning rate x decay, best marked.
 
     ``err`` has shape ``(len(lrs), len(decays))`` (fractions). With
-    ``product=True`` the horizontal axis is :math:`\gamma\lambda` (the decay
-    per step): each row moves right by :math:`\log_{10}\gamma`. A white
+    ``product=True`` the horizontal axis is :math:`\eta\,\mathrm{wd}` (the
+    decay per step): each row moves right by :math:`\log_{10}\eta`. A white
     circle marks the decay with the lowest error on every row.
 
     Examples
@@ -634,30 +687,58 @@ def plot_grid_heatmap(
     ...     np.array([0.01, 0.1]), np.array([0.1, 1.0]), product=True,
     ...     ax=Figure().subplots())
     >>> ax.get_xlabel()
-    'decay per step γλ (log scale)'
+    'decay per step η·wd (log scale)'
     """
     import matplotlib.pyplot as plt
 
     lrs, decays = np.asarray(lrs, float), np.asarray(decays, float)
     ax = ax if ax is not None else plt.gca()
     ly, lx = np.log10(lrs), np.log10(decays)
-    ey = np.r_[ly[0] - (ly[1] - ly[0]) / 2, (ly[1:] + ly[:-1]) / 2,
-               ly[-1] + (ly[-1] - ly[-2]) / 2]
-    ex = np.r_[lx[0] - (lx[1] - lx[0]) / 2, (lx[1:] + lx[:-1]) / 2,
-               lx[-1] + (lx[-1] - lx[-2]) / 2]
+    ey = np.r_[
+        ly[0] - (ly[1] - ly[0]) / 2,
+        (ly[1:] + ly[:-1]) / 2,
+        ly[-1] + (ly[-1] - ly[-2]) / 2,
+    ]
+    ex = np.r_[
+        lx[0] - (lx[1] - lx[0]) / 2,
+        (lx[1:] + lx[:-1]) / 2,
+        lx[-1] + (lx[-1] - lx[-2]) / 2,
+    ]
     EX, EY = np.meshgrid(ex, ey)
     if product:  # shift each row by its own log10(lr)
         EX = EX + EY
-    mesh = ax.pcolormesh(10.0**EX, 10.0**EY, 100 * err, cmap="viridis",
-                         vmin=vmin, vmax=vmax, shading="flat")
+    mesh = ax.pcolormesh(
+        10.0**EX,
+        10.0**EY,
+        100 * err,
+        cmap="viridis",
+        vmin=vmin,
+        vmax=vmax,
+        shading="flat",
+    )
     best = np.argmin(err, axis=1)
     bx = decays[best] * (lrs if product else 1.0)
-    ax.plot(bx, lrs, "o", mfc="none", mec="white", mew=2, ms=9,
-            label="lowest mean error on this row")
-    ax.set(xscale="log", yscale="log", title=title,
-           ylabel="learning rate γ (log scale)",
-           xlabel=("decay per step γλ (log scale)" if product
-                   else "weight decay λ (log scale)"))
+    ax.plot(
+        bx,
+        lrs,
+        "o",
+        mfc="none",
+        mec="white",
+        mew=2,
+        ms=9,
+        label="lowest mean error on this row",
+    )
+    ax.set(
+        xscale="log",
+        yscale="log",
+        title=title,
+        ylabel="learning rate η (log scale)",
+        xlabel=(
+            "decay per step η·wd (log scale)"
+            if product
+            else "weight_decay wd (log scale)"
+        ),
+    )
     ax.figure.colorbar(mesh, ax=ax, label="test error (%)")
     return ax
 
@@ -683,9 +764,14 @@ def plot_decay_share(timing: TimingResult, *, ax: Any = None) -> Any:
     ax = ax if ax is not None else plt.gca()
     for j, d in enumerate(timing.ds):
         share = 100 * timing.decay_only[j] / timing.without_decay[:, j]
-        ax.plot(timing.ns, share, "o-", color=OKABE_ITO[j + 1],
-                label=f"d = {d}")
-    ax.set(xscale="log", yscale="log", xlabel="batch size n (rows)",
-           ylabel="decay update / SGD step (%)")
+        ax.plot(
+            timing.ns, share, "o-", color=OKABE_ITO[j + 1], label=f"d = {d}"
+        )
+    ax.set(
+        xscale="log",
+        yscale="log",
+        xlabel="batch size n (rows)",
+        ylabel="decay update / SGD step (%)",
+    )
     ax.legend(title="features")
     return ax
