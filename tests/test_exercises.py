@@ -194,6 +194,10 @@ SOLUTIONS = {
     ),
     "5.4": lambda s, t, n: s**2 / t**2,
     "5.5": lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.25,
+    "5.6": lambda a, b: (
+        np.mean(a - b),
+        np.std(a - b, ddof=1) / np.sqrt(len(a)),
+    ),
     "6.1": lambda w, lam: (w / (1 + lam), _soft(w, lam)),
     "6.2": _loo,
     "6.3": _gcv,
@@ -388,6 +392,29 @@ WRONG = {
     "5.5": [
         (lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.5, "fourth root"),
         (lambda lr, lam, c: (lr * c**2 / lam) ** 0.25, "factor 2"),
+    ],
+    "5.6": [
+        (
+            lambda a, b: (
+                np.mean(a - b),
+                np.hypot(
+                    np.std(a, ddof=1) / np.sqrt(len(a)),
+                    np.std(b, ddof=1) / np.sqrt(len(b)),
+                ),
+            ),
+            "as independent",
+        ),
+        (
+            lambda a, b: (np.mean(a - b), np.std(a - b, ddof=1)),
+            "divides it by sqrt",
+        ),
+        (
+            lambda a, b: (
+                np.mean(b - a),
+                np.std(a - b, ddof=1) / np.sqrt(len(a)),
+            ),
+            "Sign",
+        ),
     ],
     "6.1": [
         (
@@ -695,6 +722,18 @@ def test_adam_first_step_formula_matches_wdlib_adam():
         SOLUTIONS["5.2"](w, 0.1, 0.01, 1e-8),
         _first_step_adam(w, 0.1, 0.01, 1e-8),
         rtol=1e-10,
+    )
+
+
+def test_paired_difference_matches_scipy_paired_t_test():
+    # scipy's paired t statistic is mean / se of the differences
+    import scipy.stats
+
+    rng = np.random.default_rng(5)
+    a, b = rng.uniform(0.2, 0.3, 10), rng.uniform(0.2, 0.3, 10)
+    mean, se = SOLUTIONS["5.6"](a, b)
+    np.testing.assert_allclose(
+        mean / se, scipy.stats.ttest_rel(a, b).statistic, rtol=1e-12
     )
 
 

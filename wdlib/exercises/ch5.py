@@ -104,8 +104,8 @@ def _adam_first_step(w, lam, lr, eps, beta1=0.9, beta2=0.999):
 @exercise(
     "5.2",
     "Adam + L2, zero loss gradient: the first step",
-    "a function first_step(w, lam, lr, eps) -> array of w's shape: "
-    "w_0 - w_1 after Adam's first step",
+    "a function first_step(w, wd, lr, eps) -> array of w's shape: "
+    "w_0 - w_1 after the first step of Adam(weight_decay=wd)",
 )
 def check_5_2(answer: Any) -> Feedback:
     """Check the first Adam + L2 step on fresh weights."""
@@ -124,7 +124,7 @@ def check_5_2(answer: Any) -> Feedback:
 
     return check_function(
         answer,
-        signature="first_step(w, lam, lr, eps)",
+        signature="first_step(w, wd, lr, eps)",
         cases=cases,
         reference=_adam_first_step,
         shape=lambda w, *a: w.shape,
@@ -132,8 +132,8 @@ def check_5_2(answer: Any) -> Feedback:
         mistakes=[
             (
                 lambda w, lam, lr, eps: lr * np.sign(w),
-                "You dropped eps: the step is lr lam w/(lam |w| + eps), which "
-                "is lr sign(w) only when lam |w| >> eps.",
+                "You dropped eps: the step is lr wd w/(wd |w| + eps), which "
+                "is lr sign(w) only when wd |w| >> eps.",
             ),
             (
                 lambda w, lam, lr, eps: -_adam_first_step(w, lam, lr, eps),
@@ -154,20 +154,20 @@ def check_5_2(answer: Any) -> Feedback:
         ],
         rtol=1e-8,
         atol=1e-15,
-        success="lr lam w/(lam |w| + eps), about lr sign(w) whatever lam is.",
-        general="Hint: m_1 = (1 - beta1) lam w, v_1 = "
-        "(1 - beta2) lam^2 w^2, then bias correction.",
+        success="lr wd w/(wd |w| + eps), about lr sign(w) whatever wd is.",
+        general="Hint: m_1 = (1 - beta1) wd w, v_1 = "
+        "(1 - beta2) wd^2 w^2, then bias correction.",
     )
 
 
 @exercise(
     "5.3",
-    "AdamW with Loshchilov and Hutter's coefficient lam' = lr lam",
+    "AdamW with Loshchilov and Hutter's decay per step wd' = lr wd",
     "a function adamw_step(theta, m_hat, v_hat, "
-    "lr, lam_prime, eps) -> the new theta",
+    "lr, wd_step, eps) -> the new theta, wd_step = lr * weight_decay",
 )
 def check_5_3(answer: Any) -> Feedback:
-    """Check the AdamW update written with lam' = lr lam."""
+    """Check the AdamW update written with wd' = lr wd."""
     rng = rng_for("5.3")
     cases = []
     for d, lr, lam_p, eps in [(5, 0.01, 1e-3, 1e-8), (3, 0.2, 0.05, 1e-3)]:
@@ -183,14 +183,14 @@ def check_5_3(answer: Any) -> Feedback:
         )
 
     def ref(theta, m_hat, v_hat, lr, lam_p, eps):
-        lam = lam_p / lr  # PyTorch's form: decay lr * lam, then Adam
-        decayed = theta - lr * lam * theta
+        wd = lam_p / lr  # PyTorch's form: decay lr * wd, then Adam
+        decayed = theta - lr * wd * theta
         return decayed - lr * m_hat / (np.sqrt(v_hat) + eps)
 
     adam = lambda th, m, v, lr, e: lr * m / (np.sqrt(v) + e)  # noqa: E731
     return check_function(
         answer,
-        signature="adamw_step(theta, m_hat, v_hat, lr, lam_prime, eps)",
+        signature="adamw_step(theta, m_hat, v_hat, lr, wd_step, eps)",
         cases=cases,
         reference=ref,
         shape=lambda th, *a: th.shape,
@@ -200,8 +200,8 @@ def check_5_3(answer: Any) -> Feedback:
                 lambda th, m, v, lr, lp, e: (
                     (1 - lr * lp) * th - adam(th, m, v, lr, e)
                 ),
-                "lam' = lr lam already contains the learning rate: the "
-                "factor is (1 - lam'), not (1 - lr lam').",
+                "wd_step = lr wd already contains the learning rate: the "
+                "factor is (1 - wd_step), not (1 - lr wd_step).",
             ),
             (
                 lambda th, m, v, lr, lp, e: (
@@ -220,21 +220,22 @@ def check_5_3(answer: Any) -> Feedback:
                 lambda th, m, v, lr, lp, e: (
                     (1 + lp) * th - adam(th, m, v, lr, e)
                 ),
-                "Sign error: decay shrinks, theta times (1 - lam').",
+                "Sign error: decay shrinks, theta times (1 - wd_step).",
             ),
         ],
         rtol=1e-10,
         atol=1e-14,
-        success="theta_t = (1 - lam') theta_{t-1} - lr m_hat/"
+        success="theta_t = (1 - wd_step) theta_{t-1} - lr m_hat/"
         "(sqrt(v_hat) + eps).",
-        general="Hint: PyTorch's decay lr lam is lam'.",
+        general="Hint: PyTorch's decay lr wd is wd_step; shrink "
+        "theta_{t-1}, then subtract the Adam step.",
     )
 
 
 @exercise(
     "5.4",
-    "The summed loss with penalty (mu/2)||w||^2: the best mu",
-    "a function best_mu(sigma, tau, n) -> float, sigma the noise "
+    "The summed loss with penalty (alpha/2)||w||^2: the best alpha",
+    "a function best_alpha(sigma, tau, n) -> float, sigma the noise "
     "and tau the prior standard deviation",
 )
 def check_5_4(answer: Any) -> Feedback:
@@ -257,25 +258,25 @@ def check_5_4(answer: Any) -> Feedback:
 
     return check_function(
         answer,
-        signature="best_mu(sigma, tau, n)",
+        signature="best_alpha(sigma, tau, n)",
         cases=cases,
         reference=ref,
         shape=lambda s, t, n: (),
-        what="one number, mu",
+        what="one number, alpha",
         mistakes=[
             (
                 lambda s, t, n: s**2 / (n * t**2),
                 "That is lam of the mean convention, sigma^2/(n tau^2); the "
-                "summed loss is n times J, so mu = n lam.",
+                "summed loss is n times J, so alpha = n lam.",
             ),
             (
                 lambda s, t, n: n * s**2 / t**2,
-                "Off by a factor n: multiplying J by n turns lam = "
-                "sigma^2/(n tau^2) into mu = sigma^2/tau^2.",
+                "Off by a factor n: multiplying J by n multiplies "
+                "the penalty by n too.",
             ),
             (
                 lambda s, t, n: s / t,
-                "Variances, not standard deviations: mu = sigma^2/tau^2.",
+                "Variances, not standard deviations: square sigma and tau.",
             ),
             (
                 lambda s, t, n: t**2 / s**2,
@@ -284,16 +285,16 @@ def check_5_4(answer: Any) -> Feedback:
         ],
         rtol=1e-9,
         atol=0.0,
-        success="mu = sigma^2/tau^2, constant in n (scikit-learn's alpha).",
-        general="Hint: mu = n lam with lam = sigma^2/(n tau^2).",
+        success="alpha = sigma^2/tau^2, constant in n (scikit-learn's alpha).",
+        general="Hint: alpha = n lam with lam = sigma^2/(n tau^2).",
     )
 
 
 @exercise(
     "5.5",
     "Scale-invariant model with decay: the equilibrium norm of v",
-    "a function equilibrium_norm(lr, lam, c) -> float, "
-    "where ||g|| = c/||v|| and g is orthogonal to v",
+    "a function equilibrium_norm(lr, wd, G) -> float, plain SGD with "
+    "weight_decay wd, where ||g|| = G/||v|| and g is orthogonal to v",
 )
 def check_5_5(answer: Any) -> Feedback:
     """Check the balance of shrink and growth for v."""
@@ -311,7 +312,7 @@ def check_5_5(answer: Any) -> Feedback:
 
     return check_function(
         answer,
-        signature="equilibrium_norm(lr, lam, c)",
+        signature="equilibrium_norm(lr, wd, G)",
         cases=cases,
         reference=ref,
         shape=lambda *a: (),
@@ -320,23 +321,92 @@ def check_5_5(answer: Any) -> Feedback:
             (
                 lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.5,
                 "A square root where a fourth root belongs: with ||g|| = "
-                "c/||v|| the balance is ||v||^4 = lr c^2/(2 lam).",
+                "G/||v|| the balance involves ||v||^4.",
             ),
             (
                 lambda lr, lam, c: (lr * c**2 / lam) ** 0.25,
-                "A factor 2 is missing: (1 - lr lam)^2 ~ 1 - 2 lr lam, so the "
-                "shrink is 2 lr lam ||v||^2.",
+                "A factor 2 is missing: (1 - lr wd)^2 ~ 1 - 2 lr wd, so the "
+                "shrink is 2 lr wd ||v||^2.",
             ),
             (
                 lambda lr, lam, c: (lam * c**2 / (2 * lr)) ** 0.25,
-                "Inverted lr and lam: the growth lr^2 ||g||^2 balances the "
-                "shrink 2 lr lam ||v||^2.",
+                "Inverted lr and wd: the growth lr^2 ||g||^2 balances the "
+                "shrink 2 lr wd ||v||^2.",
             ),
         ],
         rtol=1e-3,
         atol=0.0,
-        success="||v||^4 = lr c^2/(2 lam), so the effective "
-        "learning rate lr/||v||^2 grows like sqrt(lr lam).",
-        general="Hint: balance the shrink 2 lr lam ||v||^2 with "
+        success="||v||^4 = lr G^2/(2 wd), so the effective "
+        "learning rate lr/||v||^2 grows like sqrt(lr wd).",
+        general="Hint: balance the shrink 2 lr wd ||v||^2 with "
         "the growth lr^2 ||g||^2.",
+    )
+
+
+@exercise(
+    "5.6",
+    "Two masks on the same draws: the paired difference and its SE",
+    "a function paired_difference(err_a, err_b) -> (mean, se): the mean "
+    "of err_a - err_b over the draws and its standard error",
+)
+def check_5_6(answer: Any) -> Feedback:
+    """Check the paired comparison of two runs on the same data draws."""
+    rng = rng_for("5.6")
+    cases = []
+    for draws in (10, 7, 25):
+        shared = rng.uniform(0.15, 0.3, size=draws)  # the draw's difficulty
+        cases.append(
+            (
+                shared + rng.normal(scale=0.01, size=draws),
+                shared + 0.01 + rng.normal(scale=0.01, size=draws),
+            )
+        )
+
+    def ref(a, b):  # the differences one draw at a time, then their SE
+        diff = [x - y for x, y in zip(a.tolist(), b.tolist())]
+        mean = sum(diff) / len(diff)
+        var = sum((v - mean) ** 2 for v in diff) / (len(diff) - 1)
+        return mean, (var / len(diff)) ** 0.5
+
+    def se(x, ddof=1):
+        return np.std(x, ddof=ddof) / np.sqrt(len(x))
+
+    return check_function(
+        answer,
+        signature="paired_difference(err_a, err_b)",
+        cases=cases,
+        reference=ref,
+        shape=lambda a, b: (2,),
+        what="a tuple (mean, se) of two numbers",
+        mistakes=[
+            (
+                lambda a, b: (
+                    np.mean(a - b),
+                    np.sqrt(se(a) ** 2 + se(b) ** 2),
+                ),
+                "That standard error treats the two runs as independent; "
+                "both saw the same draws, so take the standard error of "
+                "the differences err_a - err_b.",
+            ),
+            (
+                lambda a, b: (np.mean(a - b), se(a - b, ddof=0)),
+                "Use the sample standard deviation (ddof=1) of the "
+                "differences.",
+            ),
+            (
+                lambda a, b: (np.mean(a - b), np.std(a - b, ddof=1)),
+                "That is the standard deviation of the differences; their "
+                "mean's standard error divides it by sqrt(number of draws).",
+            ),
+            (
+                lambda a, b: (np.mean(b - a), se(a - b)),
+                "Sign: the exercise asks for err_a - err_b.",
+            ),
+        ],
+        rtol=1e-9,
+        atol=1e-12,
+        success="The paired standard error removes the draw-to-draw "
+        "spread that both runs share.",
+        general="Hint: subtract draw by draw, then the mean and "
+        "std(ddof=1)/sqrt(draws) of the differences.",
     )
