@@ -14,6 +14,13 @@ chapter's download button and reading from disk (``file://``), and save a
 full-page screenshot of each chapter (the first screen of the other pages)
 under ``_build/screenshots/`` for people to look at.
 
+Both editions are checked: English at ``_build/html/`` and Chinese at
+``_build/html/zh/`` (same relative page paths). Each page of either edition
+declares its language (``<html lang>``) and its language switch lands on the
+same page of the other edition, from the server and from disk; the Chinese
+search finds Chinese words; the Chinese chapters' screenshots
+(``zh_*.png``) show the CJK fonts.
+
 The build directory is ``_build/html`` unless ``WDLIB_BOOK_HTML`` names
 another one; screenshots go to the ``screenshots`` folder beside it.
 Run them with ``make test`` (which builds the book first), or on their own
@@ -78,9 +85,13 @@ def _toc_pages() -> list[str]:
 PAGES = _toc_pages()
 NOTEBOOK_PAGES = [page for page in PAGES if (ROOT / f"{page}.ipynb").exists()]
 
+# The editions: URL prefix inside the build, <html lang>, switch label.
+EDITIONS = {"en": ("", "en", "中文"), "zh": ("zh/", "zh-CN", "English")}
 
-def _screenshot_name(page: str) -> str:
-    return page.replace("/", "_").removeprefix("book_") + ".png"
+
+def _screenshot_name(page: str, edition: str = "en") -> str:
+    name = page.replace("/", "_").removeprefix("book_") + ".png"
+    return name if edition == "en" else f"{edition}_{name}"
 
 
 # --------------------------------------------------------------------------
@@ -312,11 +323,16 @@ def test_toc_lists_pages() -> None:
         assert any(s.exists() for s in sources), f"_toc.yml lists {page!r} but no source exists"
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("page", PAGES)
-def test_page(page: str, visit: Visit, html_dir: Path) -> None:
+def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
     """Load one page of the book and check everything a reader would notice."""
-    response = visit.goto(f"{page}.html")
+    prefix, lang, switch_label = EDITIONS[edition]
+    response = visit.goto(f"{prefix}{page}.html")
+    page_name = page
+    page = f"{prefix}{page}"
     assert response is not None and response.status == 200, f"{page}.html: HTTP status {response and response.status}"
+    assert visit.page.evaluate("document.documentElement.lang") == lang, f"{page}: <html lang> is not {lang}"
     assert visit.page.title(), f"{page}.html has no <title>"
     headings = visit.page.evaluate(
         "() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => h.textContent.trim())"
@@ -363,7 +379,8 @@ def test_page(page: str, visit: Visit, html_dir: Path) -> None:
     # the reference pages (the full API page alone takes ~20 s to render).
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     visit.page.screenshot(
-        path=str(SCREENSHOT_DIR / _screenshot_name(page)), full_page=page in NOTEBOOK_PAGES
+        path=str(SCREENSHOT_DIR / _screenshot_name(page_name, edition)),
+        full_page=page_name in NOTEBOOK_PAGES,
     )
 
     # Hidden solutions: closed at first, opened by a click on their title.
@@ -379,6 +396,53 @@ def test_page(page: str, visit: Visit, html_dir: Path) -> None:
     assert not visit.external, f"{page}: requests that would leave the machine: {visit.external}"
     assert not visit.failed, f"{page}: failed local requests: {visit.failed}"
     assert not visit.console_errors, f"{page}: console errors: {visit.console_errors}"
+
+    # The language switch: one visible link, to the same page of the other edition.
+    other = "zh" if edition == "en" else "en"
+    switch = visit.page.locator("a.edition-switch:visible")
+    assert switch.count() == 1, f"{page}: {switch.count()} visible language switches"
+    assert switch.inner_text().strip() == switch_label
+    with visit.page.expect_navigation():
+        switch.click()
+    expected = urljoin(visit.base_url, f"{EDITIONS[other][0]}{page_name}.html")
+    assert visit.page.url == expected, f"{page}: the switch led to {visit.page.url}"
+    assert visit.page.evaluate("document.documentElement.lang") == EDITIONS[other][1]
+    assert not visit.failed and not visit.console_errors, (visit.failed, visit.console_errors)
+
+
+def test_every_page_has_a_chinese_counterpart(html_dir: Path) -> None:
+    """_build/html/zh has a page for every English page, the same paths."""
+    english = {p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
+               if not p.relative_to(html_dir).as_posix().startswith("zh/")}
+    chinese = {p.relative_to(html_dir / "zh").as_posix() for p in (html_dir / "zh").rglob("*.html")}
+    assert english, "no English pages"
+    assert english == chinese, (sorted(english - chinese), sorted(chinese - english))
+
+
+def test_chinese_search_finds_chinese_words(visit: Visit) -> None:
+    """The Chinese search splits words (jieba): 权重衰减 finds chapter 1."""
+    visit.goto("zh/search.html?q=权重衰减")
+    visit.page.wait_for_function(_JS_SEARCH_DONE.replace("Search finished|did not match", "搜索完成|没有|Search finished|did not match"))
+    visit.page.wait_for_load_state("networkidle")
+    results = visit.page.locator("#search-results ul.search li a")
+    hrefs = {results.nth(i).get_attribute("href") for i in range(results.count())}
+    found = {urlsplit(urljoin(visit.page.url, h)).path for h in hrefs if h}
+    assert "/zh/book/01_background.html" in found, f"权重衰减 found {sorted(found)}"
+    assert not visit.console_errors and not visit.external, (visit.console_errors, visit.external)
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES[:1])
+def test_chinese_download_button_says_english(page: str, visit: Visit) -> None:
+    """The Chinese chapters offer the (English) notebook and say that it is English."""
+    visit.goto(f"zh/{page}.html")
+    visit.page.locator(".dropdown-download-buttons > button").click()
+    item = visit.page.locator("a.btn-download-source-button")
+    item.wait_for(state="visible")
+    assert "英文" in item.inner_text(), item.inner_text()
+    href = item.get_attribute("href")
+    assert href and href.endswith(f"_sources/{page}.ipynb"), href
+    response = visit.context.request.get(urljoin(visit.page.url, href))
+    assert response.status == 200 and json.loads(response.body())["nbformat"] == 4
 
 
 def test_index_redirects_to_landing_page(visit: Visit) -> None:
@@ -552,11 +616,21 @@ def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
         page.goto((html_dir / "search.html").as_uri() + "?q=ridge")
         page.wait_for_function(_JS_SEARCH_DONE)
         found = page.locator("#search-results ul.search li").count()
+        # the language switch is a relative link: both ways from disk
+        page.goto((html_dir / f"{PAGES[0]}.html").as_uri())
+        with page.expect_navigation():
+            page.locator("a.edition-switch:visible").click()
+        switched = page.url
+        with page.expect_navigation():
+            page.locator("a.edition-switch:visible").click()
+        switched_back = page.url
     finally:
         context.close()
     assert not external, f"requests that would leave the machine: {external}"
     assert not errors, f"console errors when reading from disk: {errors}"
     assert found > 0, "search for 'ridge' from disk listed nothing"
+    assert switched == (html_dir / "zh" / f"{PAGES[0]}.html").as_uri(), switched
+    assert switched_back == (html_dir / f"{PAGES[0]}.html").as_uri(), switched_back
 
 
 def test_harness_catches_what_it_claims(visit: Visit) -> None:
