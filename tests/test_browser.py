@@ -44,10 +44,16 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML_DIR = Path(os.environ.get("WDLIB_BOOK_HTML", ROOT / "_build" / "html")).resolve()
+HTML_DIR = Path(
+    os.environ.get("WDLIB_BOOK_HTML", ROOT / "_build" / "html")
+).resolve()
 SCREENSHOT_DIR = HTML_DIR.parent / "screenshots"
 CHROMIUM = Path(os.environ.get("WDLIB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+]
 TIMEOUT_MS = 30_000
 
 pytestmark = pytest.mark.browser
@@ -151,7 +157,9 @@ def browser(chromium_path: Path, html_dir: Path):
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(chromium_path), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(chromium_path),
+            args=CHROMIUM_ARGS,
+            headless=True,
         )
         yield chromium
         chromium.close()
@@ -173,12 +181,17 @@ class Visit:
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
-        self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
+        self.page.on(
+            "pageerror",
+            lambda exc: self.console_errors.append(f"pageerror: {exc}"),
+        )
         self.page.on("requestfailed", self._on_request_failed)
         self.page.on("response", self._on_response)
 
     def _is_local(self, url: str) -> bool:
-        return url.startswith(self.origin + "/") or url.startswith(("data:", "blob:", "about:"))
+        return url.startswith(self.origin + "/") or url.startswith(
+            ("data:", "blob:", "about:")
+        )
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -190,7 +203,9 @@ class Visit:
 
     def _on_console(self, message) -> None:
         if message.type == "error":
-            self.console_errors.append(f"console.error: {message.text} ({message.location})")
+            self.console_errors.append(
+                f"console.error: {message.text} ({message.location})"
+            )
 
     def _on_request_failed(self, request) -> None:
         if self._is_local(request.url):
@@ -201,7 +216,9 @@ class Visit:
             self.failed.append(f"{response.url}: HTTP {response.status}")
 
     def goto(self, path: str):
-        response = self.page.goto(urljoin(self.base_url, path), wait_until="load")
+        response = self.page.goto(
+            urljoin(self.base_url, path), wait_until="load"
+        )
         self.wait_for_math()
         self.page.wait_for_load_state("networkidle")
         return response
@@ -284,7 +301,9 @@ class _IdCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(
+        self, tag: str, attrs: list[tuple[str, str | None]]
+    ) -> None:
         for name, value in attrs:
             if name == "id" or (tag == "a" and name == "name"):
                 if value:
@@ -298,7 +317,9 @@ def _ids_in(path: Path) -> frozenset[str]:
     return frozenset(collector.ids)
 
 
-def _local_target(url: str, origin: str, html_dir: Path) -> tuple[Path, str] | None:
+def _local_target(
+    url: str, origin: str, html_dir: Path
+) -> tuple[Path, str] | None:
     """Map a loopback URL to (file in the build, fragment); None if not local."""
     parts = urlsplit(url)
     if f"{parts.scheme}://{parts.netloc}" != origin:
@@ -320,7 +341,9 @@ def test_toc_lists_pages() -> None:
     assert len(PAGES) >= 2, f"_toc.yml yields too few pages: {PAGES}"
     for page in PAGES:
         sources = [ROOT / f"{page}{ext}" for ext in (".md", ".ipynb", ".rst")]
-        assert any(s.exists() for s in sources), f"_toc.yml lists {page!r} but no source exists"
+        assert any(s.exists() for s in sources), (
+            f"_toc.yml lists {page!r} but no source exists"
+        )
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -331,8 +354,12 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
     response = visit.goto(f"{prefix}{page}.html")
     page_name = page
     page = f"{prefix}{page}"
-    assert response is not None and response.status == 200, f"{page}.html: HTTP status {response and response.status}"
-    assert visit.page.evaluate("document.documentElement.lang") == lang, f"{page}: <html lang> is not {lang}"
+    assert response is not None and response.status == 200, (
+        f"{page}.html: HTTP status {response and response.status}"
+    )
+    assert visit.page.evaluate("document.documentElement.lang") == lang, (
+        f"{page}: <html lang> is not {lang}"
+    )
     assert visit.page.title(), f"{page}.html has no <title>"
     headings = visit.page.evaluate(
         "() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => h.textContent.trim())"
@@ -343,8 +370,12 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
     # Math: every math element typeset, no TeX errors, no raw TeX in the prose.
     math = visit.page.evaluate(_JS_MATH)
     if math["math_elements"]:
-        assert math["mathjax_loaded"], f"{page}: {math['math_elements']} math elements but MathJax is not loaded"
-        assert not math["untypeset"], f"{page}: math left untypeset: {math['untypeset'][:5]}"
+        assert math["mathjax_loaded"], (
+            f"{page}: {math['math_elements']} math elements but MathJax is not loaded"
+        )
+        assert not math["untypeset"], (
+            f"{page}: math left untypeset: {math['untypeset'][:5]}"
+        )
         assert math["containers"] >= math["math_elements"]
     assert not math["errors"], f"{page}: MathJax errors: {math['errors'][:5]}"
     prose = visit.page.evaluate(_JS_PROSE_TEXT)
@@ -365,13 +396,21 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
         target = _local_target(link["url"], visit.origin, html_dir)
         if target is None:
             if link["header_button"]:
-                dead.append(f"{href} (a header button pointing off the machine)")
+                dead.append(
+                    f"{href} (a header button pointing off the machine)"
+                )
             continue
         path, fragment = target
         if not path.is_file():
             dead.append(f"{href} (no file {path.relative_to(html_dir)})")
-        elif fragment and path.suffix == ".html" and fragment not in _ids_in(path):
-            dead.append(f"{href} (no id {fragment!r} in {path.relative_to(html_dir)})")
+        elif (
+            fragment
+            and path.suffix == ".html"
+            and fragment not in _ids_in(path)
+        ):
+            dead.append(
+                f"{href} (no id {fragment!r} in {path.relative_to(html_dir)})"
+            )
     assert not dead, f"{page}: broken links: {dead}"
 
     # A picture for people, written before the network/console verdicts so a
@@ -388,52 +427,91 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
     for i in range(dropdowns.count()):
         dropdown = dropdowns.nth(i)
         body = dropdown.locator(":scope > :not(.admonition-title)").first
-        title = dropdown.locator(":scope > .admonition-title").inner_text().strip()
-        assert not body.is_visible(), f"{page}: dropdown {title!r} is open before a click"
+        title = (
+            dropdown.locator(":scope > .admonition-title").inner_text().strip()
+        )
+        assert not body.is_visible(), (
+            f"{page}: dropdown {title!r} is open before a click"
+        )
         dropdown.locator(":scope > .admonition-title").click()
         body.wait_for(state="visible")
 
-    assert not visit.external, f"{page}: requests that would leave the machine: {visit.external}"
+    assert not visit.external, (
+        f"{page}: requests that would leave the machine: {visit.external}"
+    )
     assert not visit.failed, f"{page}: failed local requests: {visit.failed}"
-    assert not visit.console_errors, f"{page}: console errors: {visit.console_errors}"
+    assert not visit.console_errors, (
+        f"{page}: console errors: {visit.console_errors}"
+    )
 
-    # The language switch: one visible link, to the same page of the other edition.
+    # The language switch: one visible link, to this page in the other edition.
     other = "zh" if edition == "en" else "en"
     switch = visit.page.locator("a.edition-switch:visible")
-    assert switch.count() == 1, f"{page}: {switch.count()} visible language switches"
+    assert switch.count() == 1, (
+        f"{page}: {switch.count()} visible language switches"
+    )
     assert switch.inner_text().strip() == switch_label
     with visit.page.expect_navigation():
         switch.click()
     expected = urljoin(visit.base_url, f"{EDITIONS[other][0]}{page_name}.html")
-    assert visit.page.url == expected, f"{page}: the switch led to {visit.page.url}"
-    assert visit.page.evaluate("document.documentElement.lang") == EDITIONS[other][1]
-    assert not visit.failed and not visit.console_errors, (visit.failed, visit.console_errors)
+    assert visit.page.url == expected, (
+        f"{page}: the switch led to {visit.page.url}"
+    )
+    assert (
+        visit.page.evaluate("document.documentElement.lang")
+        == EDITIONS[other][1]
+    )
+    assert not visit.failed and not visit.console_errors, (
+        visit.failed,
+        visit.console_errors,
+    )
 
 
 def test_every_page_has_a_chinese_counterpart(html_dir: Path) -> None:
     """_build/html/zh has a page for every English page, the same paths."""
-    english = {p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-               if not p.relative_to(html_dir).as_posix().startswith("zh/")}
-    chinese = {p.relative_to(html_dir / "zh").as_posix() for p in (html_dir / "zh").rglob("*.html")}
+    english = {
+        p.relative_to(html_dir).as_posix()
+        for p in html_dir.rglob("*.html")
+        if not p.relative_to(html_dir).as_posix().startswith("zh/")
+    }
+    chinese = {
+        p.relative_to(html_dir / "zh").as_posix()
+        for p in (html_dir / "zh").rglob("*.html")
+    }
     assert english, "no English pages"
-    assert english == chinese, (sorted(english - chinese), sorted(chinese - english))
+    assert english == chinese, (
+        sorted(english - chinese),
+        sorted(chinese - english),
+    )
 
 
 def test_chinese_search_finds_chinese_words(visit: Visit) -> None:
     """The Chinese search splits words (jieba): 权重衰减 finds chapter 1."""
     visit.goto("zh/search.html?q=权重衰减")
-    visit.page.wait_for_function(_JS_SEARCH_DONE.replace("Search finished|did not match", "搜索完成|没有|Search finished|did not match"))
+    visit.page.wait_for_function(
+        _JS_SEARCH_DONE.replace(
+            "Search finished|did not match",
+            "搜索完成|没有|Search finished|did not match",
+        )
+    )
     visit.page.wait_for_load_state("networkidle")
     results = visit.page.locator("#search-results ul.search li a")
-    hrefs = {results.nth(i).get_attribute("href") for i in range(results.count())}
+    hrefs = {
+        results.nth(i).get_attribute("href") for i in range(results.count())
+    }
     found = {urlsplit(urljoin(visit.page.url, h)).path for h in hrefs if h}
-    assert "/zh/book/01_background.html" in found, f"权重衰减 found {sorted(found)}"
-    assert not visit.console_errors and not visit.external, (visit.console_errors, visit.external)
+    assert "/zh/book/01_background.html" in found, (
+        f"权重衰减 found {sorted(found)}"
+    )
+    assert not visit.console_errors and not visit.external, (
+        visit.console_errors,
+        visit.external,
+    )
 
 
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES[:1])
 def test_chinese_download_button_says_english(page: str, visit: Visit) -> None:
-    """The Chinese chapters offer the (English) notebook and say that it is English."""
+    """A Chinese chapter offers its notebook and says that it is English."""
     visit.goto(f"zh/{page}.html")
     visit.page.locator(".dropdown-download-buttons > button").click()
     item = visit.page.locator("a.btn-download-source-button")
@@ -442,7 +520,9 @@ def test_chinese_download_button_says_english(page: str, visit: Visit) -> None:
     href = item.get_attribute("href")
     assert href and href.endswith(f"_sources/{page}.ipynb"), href
     response = visit.context.request.get(urljoin(visit.page.url, href))
-    assert response.status == 200 and json.loads(response.body())["nbformat"] == 4
+    assert (
+        response.status == 200 and json.loads(response.body())["nbformat"] == 4
+    )
 
 
 def test_index_redirects_to_landing_page(visit: Visit) -> None:
@@ -459,17 +539,26 @@ def test_search_finds_ridge(visit: Visit) -> None:
     visit.page.wait_for_function(_JS_SEARCH_DONE)
     visit.page.wait_for_load_state("networkidle")
     results = visit.page.locator("#search-results ul.search li")
-    hrefs = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+    hrefs = [
+        results.nth(i).locator("a").first.get_attribute("href")
+        for i in range(results.count())
+    ]
     assert hrefs, "search for 'ridge' listed nothing"
     summary = visit.page.locator("#search-results").inner_text()
     assert "did not match any documents" not in summary, summary
     found = set()
     for href in hrefs:
-        target = _local_target(urljoin(visit.page.url, href), visit.origin, HTML_DIR)
-        assert target is not None and target[0].is_file(), f"search result {href} is not a page of the build"
+        target = _local_target(
+            urljoin(visit.page.url, href), visit.origin, HTML_DIR
+        )
+        assert target is not None and target[0].is_file(), (
+            f"search result {href} is not a page of the build"
+        )
         found.add(target[0].relative_to(HTML_DIR).with_suffix("").as_posix())
     chapters = found & set(NOTEBOOK_PAGES)
-    assert chapters or not NOTEBOOK_PAGES, f"no chapter among the results for 'ridge': {sorted(found)}"
+    assert chapters or not NOTEBOOK_PAGES, (
+        f"no chapter among the results for 'ridge': {sorted(found)}"
+    )
     assert not visit.console_errors, visit.console_errors
     assert not visit.external, visit.external
 
@@ -501,9 +590,9 @@ def test_glossary_is_bilingual(visit: Visit) -> None:
     )
     assert entries, "the glossary page has no entries"
     for english, chinese in GLOSSARY_PAIRS:
-        assert any(english in names and chinese in names for names in entries), (
-            f"no glossary entry names both {english!r} and {chinese!r}"
-        )
+        assert any(
+            english in names and chinese in names for names in entries
+        ), f"no glossary entry names both {english!r} and {chinese!r}"
 
 
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
@@ -514,12 +603,16 @@ def test_download_button_offers_notebook(page: str, visit: Visit) -> None:
     item = visit.page.locator("a.btn-download-source-button")
     item.wait_for(state="visible")
     href = item.get_attribute("href")
-    assert href and href.endswith(f"_sources/{page}.ipynb"), f"download button offers {href!r}"
+    assert href and href.endswith(f"_sources/{page}.ipynb"), (
+        f"download button offers {href!r}"
+    )
     response = visit.context.request.get(urljoin(visit.page.url, href))
     assert response.status == 200, f"{href}: HTTP {response.status}"
     notebook = json.loads(response.body())
     source = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))
-    assert notebook["nbformat"] == 4 and len(notebook["cells"]) == len(source["cells"])
+    assert notebook["nbformat"] == 4 and len(notebook["cells"]) == len(
+        source["cells"]
+    )
 
 
 _JS_SIDEBARS = """() => {
@@ -542,9 +635,13 @@ def test_header_buttons_work(visit: Visit) -> None:
     # Wide screen: the sidebar toggle hides and shows the navigation.
     assert sidebars()["primary_shown"]
     page.locator("button.primary-toggle:visible").first.click()
-    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right <= 0")
+    page.wait_for_function(
+        "() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right <= 0"
+    )
     page.locator("button.primary-toggle:visible").first.click()
-    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right > 0")
+    page.wait_for_function(
+        "() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right > 0"
+    )
 
     # Colour mode: light -> auto -> dark.
     modes = [page.evaluate("document.documentElement.dataset.mode")]
@@ -555,7 +652,9 @@ def test_header_buttons_work(visit: Visit) -> None:
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
 
     # Print to PDF calls the browser's print dialog (stubbed here).
-    page.evaluate("() => { window.__printed = false; window.print = () => { window.__printed = true; }; }")
+    page.evaluate(
+        "() => { window.__printed = false; window.print = () => { window.__printed = true; }; }"
+    )
     page.locator("button[aria-label='Download this page']").click()
     page.locator(".btn-download-pdf-button").click()
     assert page.evaluate("window.__printed")
@@ -568,10 +667,14 @@ def test_header_buttons_work(visit: Visit) -> None:
     # Narrow screen: both toggles open their sidebar as a drawer.
     page.set_viewport_size({"width": 700, "height": 900})
     page.locator("button.primary-toggle:visible").first.click()
-    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar-modal').open")
+    page.wait_for_function(
+        "() => document.querySelector('#pst-primary-sidebar-modal').open"
+    )
     page.keyboard.press("Escape")
     page.locator("button.secondary-toggle:visible").first.click()
-    page.wait_for_function("() => document.querySelector('#pst-secondary-sidebar-modal').open")
+    page.wait_for_function(
+        "() => document.querySelector('#pst-secondary-sidebar-modal').open"
+    )
     page.keyboard.press("Escape")
 
     # The search button opens the search box, which leads to the results page.
@@ -589,7 +692,9 @@ def test_header_buttons_work(visit: Visit) -> None:
 
 def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
     """Opening the files directly (file://) works too: math pages and the search."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers="block"
+    )
     context.set_default_timeout(TIMEOUT_MS)
     external: list[str] = []
     errors: list[str] = []
@@ -609,7 +714,12 @@ def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
         page.goto((html_dir / "index.html").as_uri())
         page.wait_for_url(re.compile(re.escape(PAGES[0]) + r"\.html$"))
         page.wait_for_load_state("load")
-        with_math = [p for p in PAGES if 'class="math' in (html_dir / f"{p}.html").read_text(encoding="utf-8")]
+        with_math = [
+            p
+            for p in PAGES
+            if 'class="math'
+            in (html_dir / f"{p}.html").read_text(encoding="utf-8")
+        ]
         if with_math:
             page.goto((html_dir / f"{with_math[0]}.html").as_uri())
             page.wait_for_selector("mjx-container", state="attached")
@@ -629,8 +739,12 @@ def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
     assert not external, f"requests that would leave the machine: {external}"
     assert not errors, f"console errors when reading from disk: {errors}"
     assert found > 0, "search for 'ridge' from disk listed nothing"
-    assert switched == (html_dir / "zh" / f"{PAGES[0]}.html").as_uri(), switched
-    assert switched_back == (html_dir / f"{PAGES[0]}.html").as_uri(), switched_back
+    assert switched == (html_dir / "zh" / f"{PAGES[0]}.html").as_uri(), (
+        switched
+    )
+    assert switched_back == (html_dir / f"{PAGES[0]}.html").as_uri(), (
+        switched_back
+    )
 
 
 def test_harness_catches_what_it_claims(visit: Visit) -> None:

@@ -139,7 +139,7 @@ def _entry(page: str, message) -> str:
 
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_translation_keeps_verbatim(page: str) -> None:
-    """Each translation keeps the math, code, roles and links of its English."""
+    """A translation keeps the math, code, roles and links of the English."""
     bad = []
     for message in _messages(PAGES[page]):
         if not message.string or message.fuzzy:

@@ -102,8 +102,14 @@ def extract(outdir: Path = GETTEXT) -> int:
     import shutil
 
     shutil.rmtree(outdir, ignore_errors=True)
-    status = build("gettext", "en", outdir, outdir.parent / ".doctrees-gettext",
-                   execution="off", strict=False)
+    status = build(
+        "gettext",
+        "en",
+        outdir,
+        outdir.parent / ".doctrees-gettext",
+        execution="off",
+        strict=False,
+    )
     for page in UNTRANSLATED:
         (outdir / f"{page}.pot").unlink(missing_ok=True)
     return status
@@ -116,8 +122,14 @@ def write_search_dict() -> Path:
     return SEARCH_DICT
 
 
-def build(builder: str, language: str, outdir: Path, doctrees: Path,
-          execution: str, strict: bool) -> int:
+def build(
+    builder: str,
+    language: str,
+    outdir: Path,
+    doctrees: Path,
+    execution: str,
+    strict: bool,
+) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     overrides: dict = {
@@ -145,8 +157,10 @@ def build(builder: str, language: str, outdir: Path, doctrees: Path,
         keep_going=strict,
     )
     if isinstance(result, Exception):
-        print(f"build_book: the {builder} build failed: {result!r}",
-              file=sys.stderr)
+        print(
+            f"build_book: the {builder} build failed: {result!r}",
+            file=sys.stderr,
+        )
         return 1
     return int(result or 0)
 
@@ -181,35 +195,48 @@ def update_catalogs() -> dict[str, dict[str, int]]:
     from babel.messages import pofile
     from sphinx_intl.basic import update
 
-    update(str(LOCALES), str(GETTEXT), (LANGUAGE,), line_width=LINE_WIDTH,
-           ignore_obsolete=True)
-    pots = {p.relative_to(GETTEXT).with_suffix("").as_posix()
-            for p in GETTEXT.rglob("*.pot")}
+    update(
+        str(LOCALES),
+        str(GETTEXT),
+        (LANGUAGE,),
+        line_width=LINE_WIDTH,
+        ignore_obsolete=True,
+    )
+    pots = {
+        p.relative_to(GETTEXT).with_suffix("").as_posix()
+        for p in GETTEXT.rglob("*.pot")
+    }
     counts: dict[str, dict[str, int]] = {}
     for po in sorted(CATALOGS.rglob("*.po")):
         page = po.relative_to(CATALOGS).with_suffix("").as_posix()
         if page not in pots:  # the page is gone, or stays English
             po.unlink()
             po.with_suffix(".mo").unlink(missing_ok=True)
-            print(f"removed {po.relative_to(ROOT)} (no such page to translate)")
+            print(
+                f"removed {po.relative_to(ROOT)} (no such page to translate)"
+            )
             continue
         with po.open("rb") as f:
             catalog = pofile.read_po(f)
         filled = 0
         for message in catalog:
-            if message.id and not message.string and not message.fuzzy \
-                    and nothing_to_translate(message.id):
+            if (
+                message.id
+                and not message.string
+                and not message.fuzzy
+                and nothing_to_translate(message.id)
+            ):
                 message.string = message.id
                 filled += 1
         if filled:
             with po.open("wb") as f:
-                pofile.write_po(f, catalog, width=LINE_WIDTH,
-                                ignore_obsolete=True)
+                pofile.write_po(
+                    f, catalog, width=LINE_WIDTH, ignore_obsolete=True
+                )
         entries = [m for m in catalog if m.id]
         counts[page] = {
             "entries": len(entries),
-            "translated": sum(bool(m.string) and not m.fuzzy
-                              for m in entries),
+            "translated": sum(bool(m.string) and not m.fuzzy for m in entries),
             "fuzzy": sum(m.fuzzy for m in entries),
             "untranslated": sum(not m.string for m in entries),
         }
@@ -232,17 +259,33 @@ def main(argv: list[str] | None = None) -> int:
         counts = update_catalogs()
         print(f"{'page':<22}{'entries':>8}{'done':>6}{'fuzzy':>7}{'todo':>6}")
         for page, c in counts.items():
-            print(f"{page:<22}{c['entries']:>8}{c['translated']:>6}"
-                  f"{c['fuzzy']:>7}{c['untranslated']:>6}")
+            print(
+                f"{page:<22}{c['entries']:>8}{c['translated']:>6}"
+                f"{c['fuzzy']:>7}{c['untranslated']:>6}"
+            )
         return 0
     execution = os.environ.get("BOOK_EXECUTE", "cache")
     if execution not in ("cache", "off"):
-        parser.error(f"BOOK_EXECUTE must be 'cache' or 'off', not {execution!r}")
+        parser.error(
+            f"BOOK_EXECUTE must be 'cache' or 'off', not {execution!r}"
+        )
     if args.language == "en":
-        return build("html", "en", BUILD / "html", BUILD / ".doctrees",
-                     execution=execution, strict=True)
-    return build("html", args.language, BUILD / "html" / "zh",
-                 BUILD / ".doctrees-zh", execution=execution, strict=True)
+        return build(
+            "html",
+            "en",
+            BUILD / "html",
+            BUILD / ".doctrees",
+            execution=execution,
+            strict=True,
+        )
+    return build(
+        "html",
+        args.language,
+        BUILD / "html" / "zh",
+        BUILD / ".doctrees-zh",
+        execution=execution,
+        strict=True,
+    )
 
 
 if __name__ == "__main__":
