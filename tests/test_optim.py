@@ -706,3 +706,20 @@ def test_float16_matches_float32_rounded(cls):
     cls([p16], **kw).step([g])
     cls([p32], **kw).step([g])
     np.testing.assert_array_equal(p16, p32.astype(np.float16))
+
+
+def test_adam_moments_match_the_update_written_out(rng):
+    # Kingma and Ba's moment update and bias correction, written out with
+    # fresh arrays (no in-place arithmetic), must agree bit for bit.
+    from wdlib.optim import _adam_moments
+
+    g = rng.normal(size=(3, 4))
+    m0, v0 = rng.normal(size=(3, 4)), rng.uniform(size=(3, 4))
+    m, v = m0.copy(), v0.copy()
+    m_hat, v_hat = _adam_moments(m, v, g, 0.9, 0.999, 3)
+    m_ref = m0 * 0.9 + (1 - 0.9) * g
+    v_ref = v0 * 0.999 + (1 - 0.999) * g * g
+    np.testing.assert_array_equal(m, m_ref)
+    np.testing.assert_array_equal(v, v_ref)
+    np.testing.assert_array_equal(m_hat, m_ref / (1 - 0.9**3))
+    np.testing.assert_array_equal(v_hat, v_ref / (1 - 0.999**3))

@@ -792,3 +792,15 @@ def test_kfold_cv_rejects_k_or_seed_together_with_cv(rng, kwargs, name):
         wd.kfold_cv(X, y, LAMS, cv=folds, **kwargs)
     # the defaults are fine
     assert wd.kfold_cv(X, y, LAMS, cv=folds, k=5, seed=0).k == 2
+
+
+def test_kfold_cv_names_a_ragged_fold_of_a_given_cv():
+    X = np.arange(12.0).reshape(6, 2)
+    y = np.arange(6.0)
+    bad = [([0, [1, 2]], [3, 4, 5])]
+    with pytest.raises(
+        TypeError,
+        match=r"^cv split 0: train_idx must be a 1-D array of integer "
+        r"sample indices; got list \(.+\)\.$",
+    ):
+        wd.kfold_cv(X, y, [0.1], cv=bad)

@@ -176,3 +176,12 @@ def test_check_y_names_the_matrix_it_is_matched_with():
         _check_y([1.0, 2.0], 3, "y_test", x_name="X_test")
     with pytest.raises(ValueError, match=r"^X has 3 rows but y has 2;"):
         _check_y([1.0, 2.0], 3)
+
+
+def test_ragged_input_names_the_argument_and_the_remedy():
+    with pytest.raises(
+        TypeError,
+        match=r"^X must be a numeric array-like; got .+ \(.+\)\. Pass a "
+        r"rectangular list or numpy array of numbers\.$",
+    ):
+        wd.ridge_fit([[1.0, 2.0], [3.0]], [1.0, 2.0], 0.1)

@@ -8,6 +8,7 @@ expected, shows what was received and says how to fix it.
 from __future__ import annotations
 
 import numbers
+from typing import Callable
 
 import numpy as np
 
@@ -60,6 +61,28 @@ def _reject_text(arr: np.ndarray, name: str, got: str) -> None:
         )
 
 
+def _asarray(
+    value: object,
+    name: str,
+    expected: str,
+    remedy: str = "",
+    describe: Callable[[object], str] | None = None,
+) -> np.ndarray:
+    """``np.asarray(value)``, or a TypeError saying what ``name`` must be.
+
+    The message is ``"{name} must be {expected}; got {what} ({reason}).
+    {remedy}"``, with ``what`` from ``describe`` (``_describe`` by default)
+    and numpy's own reason for refusing, e.g. a ragged nested list.
+    """
+    try:
+        return np.asarray(value)
+    except (TypeError, ValueError) as exc:
+        what = (describe or _describe)(value)
+        raise TypeError(
+            f"{name} must be {expected}; got {what} ({exc}).{remedy}"
+        ) from None
+
+
 def _as_float_array(value: object, name: str) -> np.ndarray:
     """Convert ``value`` to a float64 array without copying when possible.
 
@@ -78,14 +101,12 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
         value = np.ma.getdata(value)
     raw = value if isinstance(value, np.ndarray) else None
     if raw is None:
-        try:
-            raw = np.asarray(value)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(
-                f"{name} must be a numeric array-like; got "
-                f"{_describe(value)} ({exc}). Pass a rectangular list or "
-                f"numpy array of numbers."
-            ) from None
+        raw = _asarray(
+            value,
+            name,
+            "a numeric array-like",
+            " Pass a rectangular list or numpy array of numbers.",
+        )
     if np.iscomplexobj(raw) or (
         raw.dtype == object and any(isinstance(v, complex) for v in raw.flat)
     ):

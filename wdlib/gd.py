@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -276,6 +277,7 @@ def gradient_descent(
     evaluate = _objective_and_gradient(X_arr, y_arr, lam, fit_intercept)
     theta0 = np.zeros(X_arr.shape[1] + int(fit_intercept))
     method = _nesterov_iterates if nesterov else _plain_iterates
+    run = _Run(step, X_arr, lam, fit_intercept, nesterov)
     history: list[float] = []
     norms: list[float] = []
     last, converged = theta0, False
@@ -289,22 +291,14 @@ def gradient_descent(
                 _warn_diverged(
                     "the objective or its gradient overflows float64 at "
                     "the starting point w = 0, b = 0",
-                    step,
-                    X_arr,
-                    lam,
-                    fit_intercept,
-                    nesterov,
+                    run,
                 )
                 break
             _warn_diverged(
                 f"the objective or its gradient overflowed after {k} steps "
                 f"(objective {history[0]:.3g} at the start, "
                 f"{history[-1]:.3g} at the last finite step)",
-                step,
-                X_arr,
-                lam,
-                fit_intercept,
-                nesterov,
+                run,
             )
             break
         history.append(value)
@@ -320,17 +314,11 @@ def gradient_descent(
                 f"the objective grew from {history[0]:.3g} to {value:.3g} "
                 f"and the gradient norm from {norms[0]:.3g} to {norm:.3g} "
                 f"in {k} steps",
-                step,
-                X_arr,
-                lam,
-                fit_intercept,
-                nesterov,
+                run,
             )
             break
         if k == max_iter:
-            _warn_slow(
-                tol, max_iter, norm, step, X_arr, lam, fit_intercept, nesterov
-            )
+            _warn_slow(tol, max_iter, norm, run)
             break
     d = X_arr.shape[1]
     coef = last[:d].copy()
@@ -409,11 +397,20 @@ def _nesterov_iterates(
 _GROWTH = 1e30
 
 
-def _stability(
-    step: float, X: np.ndarray, lam: float, fit_intercept: bool, nesterov: bool
-) -> str:
+class _Run(NamedTuple):
+    """The settings of a run, for the warnings that explain its failure."""
+
+    step: float
+    X: np.ndarray
+    lam: float
+    fit_intercept: bool
+    nesterov: bool
+
+
+def _stability(run: _Run) -> str:
     """Why a step size is or may be unstable, and what to use instead."""
-    L = lipschitz_constant(X, lam, fit_intercept=fit_intercept)
+    step, nesterov = run.step, run.nesterov
+    L = lipschitz_constant(run.X, run.lam, fit_intercept=run.fit_intercept)
     ratio = f"lr={step:.3g} is {step * L:.3g}/L"
     if nesterov and step * L > 1.0:
         return (
@@ -432,16 +429,9 @@ def _stability(
     return ""
 
 
-def _warn_diverged(
-    what: str,
-    step: float,
-    X: np.ndarray,
-    lam: float,
-    fit_intercept: bool,
-    nesterov: bool,
-) -> None:
-    why = _stability(step, X, lam, fit_intercept, nesterov) or (
-        f"lr={step:.3g} is within the stable range, so the data are "
+def _warn_diverged(what: str, run: _Run) -> None:
+    why = _stability(run) or (
+        f"lr={run.step:.3g} is within the stable range, so the data are "
         f"likely too large for float64. Standardize X and y and use the "
         f"default lr=None (1/L)."
     )
@@ -452,19 +442,10 @@ def _warn_diverged(
     )
 
 
-def _warn_slow(
-    tol: float,
-    max_iter: int,
-    norm: float,
-    step: float,
-    X: np.ndarray,
-    lam: float,
-    fit_intercept: bool,
-    nesterov: bool,
-) -> None:
-    why = _stability(step, X, lam, fit_intercept, nesterov)
+def _warn_slow(tol: float, max_iter: int, norm: float, run: _Run) -> None:
+    why = _stability(run)
     advice = (
-        f"The step {'may be' if nesterov else 'is'} unstable: {why}"
+        f"The step {'may be' if run.nesterov else 'is'} unstable: {why}"
         if why
         else "Increase max_iter, loosen tol, standardize X or use "
         "nesterov=True."

@@ -546,15 +546,27 @@ class SGDW(_Optimizer):
         p -= lr * g
 
 
-class _AdamBase(_Optimizer):
-    def __init__(
-        self,
-        params: Sequence[Any],
-        defaults: dict[str, Any],
-        decay_mask: Sequence[bool] | None,
-    ) -> None:
-        super().__init__(params, defaults, decay_mask)
+def _adam_moments(
+    m: np.ndarray,
+    v: np.ndarray,
+    g: np.ndarray,
+    beta1: float,
+    beta2: float,
+    t: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Adam's moment update at step ``t``, in place; the corrected moments.
 
+    ``m <- beta1 m + (1 - beta1) g`` and ``v <- beta2 v + (1 - beta2) g^2``;
+    returns ``(m / (1 - beta1^t), v / (1 - beta2^t))``.
+    """
+    m *= beta1
+    m += (1 - beta1) * g
+    v *= beta2
+    v += (1 - beta2) * g * g
+    return m / (1 - beta1**t), v / (1 - beta2**t)
+
+
+class _AdamBase(_Optimizer):
     def _validate(self, group: dict[str, Any]) -> None:
         super()._validate(group)
         group["betas"] = _check_betas(group["betas"])
@@ -581,13 +593,9 @@ class _AdamBase(_Optimizer):
         if "exp_avg" not in state:
             state["exp_avg"] = np.zeros_like(p)
             state["exp_avg_sq"] = np.zeros_like(p)
-        m, v = state["exp_avg"], state["exp_avg_sq"]
-        m *= beta1
-        m += (1 - beta1) * g
-        v *= beta2
-        v += (1 - beta2) * g * g
-        m_hat = m / (1 - beta1**t)
-        v_hat = v / (1 - beta2**t)
+        m_hat, v_hat = _adam_moments(
+            state["exp_avg"], state["exp_avg_sq"], g, beta1, beta2, t
+        )
         p -= group["lr"] * m_hat / (np.sqrt(v_hat) + group["eps"])
 
 
@@ -667,13 +675,8 @@ class Adam(_AdamBase):
         decoupled_weight_decay: bool = False,
         decay_mask: Sequence[bool] | None = None,
     ) -> None:
-        defaults = dict(
-            lr=lr,
-            betas=betas,
-            eps=eps,
-            weight_decay=weight_decay,
-            decoupled_weight_decay=decoupled_weight_decay,
-        )
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+        defaults["decoupled_weight_decay"] = decoupled_weight_decay
         super().__init__(params, defaults, decay_mask)
 
     def _validate(self, group: dict[str, Any]) -> None:

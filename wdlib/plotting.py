@@ -396,15 +396,7 @@ def plot_against_lambda(
                 label=f"{label}: ±1 standard error",
             )
     if isinstance(mark, str) and mark == "min":
-        last = list(table)[-1]
-        best = int(np.argmin(table[last]))
-        ax.plot(
-            lam_arr[best],
-            table[last][best],
-            "o",
-            color=OKABE_ITO[0],
-            label=f"lowest {last}: λ = {lam_arr[best]:.3g}",
-        )
+        _mark_lowest(ax, lam_arr, table, "λ = {:.3g}")
     elif mark is not None:
         for k, (label, lam) in enumerate(_marks(mark, lam_arr).items()):
             ax.axvline(
@@ -429,6 +421,22 @@ def plot_against_lambda(
     ax.set_ylabel(str(ylabel))
     ax.legend(fontsize="small", ncol=2 if len(table) > 5 else 1)
     return ax
+
+
+def _mark_lowest(
+    ax: Axes, x: np.ndarray, table: Mapping[str, np.ndarray], where: str
+) -> None:
+    """A dot at the minimum of the last curve of ``table``, in the legend
+    as ``"lowest <label>: "`` and ``where`` formatted with its x value."""
+    last = list(table)[-1]
+    best = int(np.argmin(table[last]))
+    ax.plot(
+        x[best],
+        table[last][best],
+        "o",
+        color=OKABE_ITO[0],
+        label=f"lowest {last}: {where.format(x[best])}",
+    )
 
 
 def _colours(colors: Sequence[str] | None, n: int) -> list[str]:

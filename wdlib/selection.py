@@ -35,6 +35,7 @@ from ._linalg import (
 )
 from ._validation import (
     _as_float_array,
+    _asarray,
     _check_finite,
     _describe,
     check_bool,
@@ -540,13 +541,12 @@ def _fold_indices(value: object, n: int, name: str) -> np.ndarray:
             f"{name} must not contain masked entries. Pass plain integer "
             f"indices."
         )
-    try:
-        arr = np.asarray(value)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(
-            f"{name} must be a 1-D array of integer sample indices; got "
-            f"{type(value).__name__} ({exc})."
-        ) from None
+    arr = _asarray(
+        value,
+        name,
+        "a 1-D array of integer sample indices",
+        describe=lambda v: type(v).__name__,
+    )
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError(
             f"{name} must be a non-empty 1-D array of sample indices; got "

@@ -35,6 +35,7 @@ from ..plotting import (
     _axes,
     _check_same_length,
     _labels,
+    _mark_lowest,
     plot_against_lambda,
 )
 
@@ -526,15 +527,7 @@ def plot_error_vs_dof(
         ax.plot(
             d, values, color=OKABE_ITO[(5, 6, 3, 7)[k % 4]], lw=2, label=label
         )
-    last = list(data)[-1]
-    best = int(np.argmin(data[last]))
-    ax.plot(
-        d[best],
-        data[last][best],
-        "o",
-        color=OKABE_ITO[0],
-        label=f"lowest {last}: df = {d[best]:.1f}",
-    )
+    _mark_lowest(ax, d, data, "df = {:.1f}")
     ax.set_xlabel("df(λ) (effective degrees of freedom)")
     ax.set_ylabel("mean squared error")
     ax.legend(fontsize="small")
