@@ -104,7 +104,7 @@ def _adam_first_step(w, lam, lr, eps, beta1=0.9, beta2=0.999):
 @exercise(
     "5.2",
     "Adam + L2, zero loss gradient: the first step",
-    "a function first_step(w, wd, lr, eps) -> array of w's shape: "
+    "a function first_step(w, weight_decay, lr, eps) -> array of w's shape: "
     "w_0 - w_1 after the first step of Adam(weight_decay=wd)",
 )
 def check_5_2(answer: Any) -> Feedback:
@@ -124,7 +124,7 @@ def check_5_2(answer: Any) -> Feedback:
 
     return check_function(
         answer,
-        signature="first_step(w, wd, lr, eps)",
+        signature="first_step(w, weight_decay, lr, eps)",
         cases=cases,
         reference=_adam_first_step,
         shape=lambda w, *a: w.shape,
@@ -293,8 +293,8 @@ def check_5_4(answer: Any) -> Feedback:
 @exercise(
     "5.5",
     "Scale-invariant model with decay: the equilibrium norm of v",
-    "a function equilibrium_norm(lr, wd, G) -> float, plain SGD with "
-    "weight_decay wd, where ||g|| = G/||v|| and g is orthogonal to v",
+    "a function equilibrium_norm(lr, weight_decay, G) -> float, plain "
+    "SGD, where ||g|| = G/||v|| and g is orthogonal to v",
 )
 def check_5_5(answer: Any) -> Feedback:
     """Check the balance of shrink and growth for v."""
@@ -312,7 +312,7 @@ def check_5_5(answer: Any) -> Feedback:
 
     return check_function(
         answer,
-        signature="equilibrium_norm(lr, wd, G)",
+        signature="equilibrium_norm(lr, weight_decay, G)",
         cases=cases,
         reference=ref,
         shape=lambda *a: (),
