@@ -122,6 +122,44 @@ def write_search_dict() -> Path:
     return SEARCH_DICT
 
 
+def toc_notebooks() -> list[Path]:
+    """The ``.ipynb`` pages listed in ``_toc.yml``, in book order."""
+    text = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    names = re.findall(r"^\s*-?\s*(?:file|root):\s*(\S+)", text, re.M)
+    paths = [ROOT / f"{name}.ipynb" for name in names]
+    return [path for path in paths if path.exists()]
+
+
+def execute_in_parallel(timeout: int = 120) -> int:
+    """Execute the chapters into the cache, two at a time.
+
+    The Sphinx build then finds every chapter in the cache instead of
+    executing them one after another. Each worker keeps BLAS to one thread,
+    so that two chapters share the machine's cores instead of fighting for
+    them. Returns the number of notebooks that failed (the build that
+    follows re-executes those and reports their error).
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    cache = get_cache(str(CACHE))
+    records = [cache.add_nb_to_project(str(path)) for path in toc_notebooks()]
+    executor = load_executor("local-parallel", cache=cache)
+    result = executor.run_and_cache(
+        filter_pks=[record.pk for record in records],
+        timeout=timeout,
+        allow_errors=False,
+    )
+    failed = len(result.excepted) + len(result.errored)
+    print(
+        f"build_book: {len(result.succeeded)} notebook(s) executed into the "
+        f"cache, {failed} failed"
+    )
+    return failed
+
+
 def build(
     builder: str,
     language: str,
@@ -270,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
             f"BOOK_EXECUTE must be 'cache' or 'off', not {execution!r}"
         )
     if args.language == "en":
+        if execution == "cache":
+            execute_in_parallel()
         return build(
             "html",
             "en",

@@ -86,8 +86,9 @@ def _untranslated_notice(app, doctree) -> None:
     )
     para = nodes.paragraph("", UNTRANSLATED_NOTICE, link, nodes.Text("。"))
     note = nodes.note("", para, classes=["edition-note"])
-    index = 1 if section.children and isinstance(
-        section[0], nodes.title) else 0
+    index = (
+        1 if section.children and isinstance(section[0], nodes.title) else 0
+    )
     section.insert(index, note)
 
 
@@ -118,11 +119,71 @@ def _download_says_english(app, pagename, templatename, context, doctree):
                 and str(item.get("url", "")).endswith(".ipynb")
             ):
                 item["text"] = ".ipynb" + SOURCE_IS_ENGLISH
-                item["tooltip"] = "下载本章的 notebook（英文原文，含代码和输出）"
+                item["tooltip"] = (
+                    "下载本章的 notebook（英文原文，含代码和输出）"
+                )
+
+
+_TRANSLATED = ":<translated>"
+
+
+def _patch_glue_lookup() -> None:
+    """Let glue roles in a translated paragraph read the page's glue data.
+
+    Sphinx parses each translated paragraph as a small document of its own
+    (its source ends with ``:<translated>``); for a notebook page myst-nb
+    gives it an empty notebook, so a ``{glue:text}`` role in a translation
+    would find no glued value. The page's own parse keeps its notebook
+    renderer (which holds the glue data) in ``env.temp_data`` for the rest
+    of that page's reading, and the glue lookup falls back to it.
+    """
+    from myst_nb import sphinx_
+    from myst_nb.ext.glue import directives, roles, utils
+
+    parse = sphinx_.Parser.parse
+
+    def parse_and_remember(self, inputstring, document):
+        env = getattr(document.settings, "env", None)
+        if env is None or _TRANSLATED in str(document.get("source", "")):
+            return parse(self, inputstring, document)
+
+        class Attributes(dict):
+            def pop(self, key, *default):
+                if key == "nb_renderer" and key in self:
+                    env.temp_data["editions_nb_renderer"] = self[key]
+                return dict.pop(self, key, *default)
+
+        document.attributes = Attributes(document.attributes)
+        try:
+            return parse(self, inputstring, document)
+        finally:
+            document.attributes = dict(document.attributes)
+
+    sphinx_.Parser.parse = parse_and_remember
+
+    original = utils.retrieve_glue_data
+    if getattr(original, "editions_patched", False):
+        return
+
+    def retrieve(document, key):
+        try:
+            return original(document, key)
+        except utils.RetrievalError:
+            source = str(document.get("source", ""))
+            env = getattr(document.settings, "env", None)
+            page = env.temp_data.get("editions_nb_renderer") if env else None
+            if _TRANSLATED not in source or page is None:
+                raise
+            return original({"nb_renderer": page}, key)
+
+    retrieve.editions_patched = True
+    for module in (utils, roles, directives):
+        module.retrieve_glue_data = retrieve
 
 
 def setup(app):
     app.add_config_value("editions_untranslated", ["book/api"], "env")
+    _patch_glue_lookup()
     app.add_transform(MathBlocksUntranslatable)
     app.connect("doctree-read", _untranslated_notice)
     # before pydata-sphinx-theme drops the header templates that render
