@@ -10,6 +10,7 @@ independently. No helper puts a reference value into a message.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -20,6 +21,10 @@ __all__ = ["Exercise", "Feedback", "UnknownExerciseError"]
 
 Checker = Callable[[Any], "Feedback"]
 Mistake = tuple[Callable[..., Any], str]
+# what a function exercise builds: fresh cases, reference, mistakes
+FunctionParts = tuple[Sequence[tuple], Callable[..., Any], Sequence[Mistake]]
+# what a numbers exercise builds: reference values, (values, hint) pairs
+NumberParts = tuple[Any, Sequence[tuple[Any, str]]]
 
 _PASS_COLOUR = "#0072B2"  # Okabe-Ito blue: colour-blind safe
 _FAIL_COLOUR = "#D55E00"  # Okabe-Ito vermilion
@@ -336,3 +341,114 @@ def check_numbers(
         success=success,
         general=general,
     )
+
+
+# ------------------------------------------------------------ registration
+def _signature(answer: str) -> str:
+    """``"f(x, y)"`` from the answer ``"a function f(x, y) -> ..."``."""
+    match = re.match(r"a function (\w+\([^)]*\))", answer)
+    if match is None:
+        raise ValueError(
+            f"answer must start with 'a function name(args)'; got {answer!r}."
+        )
+    return match.group(1)
+
+
+def _named_like(checker: Checker, build: Callable[..., Any]) -> Checker:
+    for name in ("__module__", "__name__", "__qualname__", "__doc__"):
+        setattr(checker, name, getattr(build, name))
+    return checker
+
+
+def function_exercise(
+    ex_id: str,
+    title: str,
+    answer: str,
+    *,
+    what: str,
+    shape: Callable[..., tuple],
+    tol: tuple[float, float],
+    success: str,
+    general: str | Callable[[Any, Sequence[tuple]], str],
+) -> Callable[[Callable[[np.random.Generator], FunctionParts]], Checker]:
+    """Register the checker of a function answer.
+
+    The decorated function receives the exercise's generator
+    (:func:`rng_for`) and returns ``(cases, reference, mistakes)`` as
+    :func:`check_function` takes them; the signature called in messages
+    is read from ``answer`` (``"a function name(args) ..."``) and ``tol``
+    is ``(rtol, atol)``. A callable ``general`` is called as
+    ``general(answer, cases)`` when no mistake matches.
+    """
+    signature = _signature(answer)
+    rtol, atol = tol
+
+    def register(
+        build: Callable[[np.random.Generator], FunctionParts],
+    ) -> Checker:
+        def checker(given: Any) -> Feedback:
+            cases, reference, mistakes = build(rng_for(ex_id))
+            feedback = check_function(
+                given,
+                signature=signature,
+                cases=cases,
+                reference=reference,
+                mistakes=mistakes,
+                shape=shape,
+                what=what,
+                rtol=rtol,
+                atol=atol,
+                success=success,
+                general=general if isinstance(general, str) else "",
+            )
+            if feedback.passed or feedback.message or isinstance(general, str):
+                return feedback
+            return Feedback(False, general(given, cases))
+
+        return exercise(ex_id, title, answer)(_named_like(checker, build))
+
+    return register
+
+
+def numbers_exercise(
+    ex_id: str,
+    title: str,
+    answer: str,
+    *,
+    shape: tuple[int, ...],
+    what: str,
+    tol: tuple[float, float],
+    success: str,
+    general: str,
+) -> Callable[[Callable[[np.ndarray], NumberParts]], Checker]:
+    """Register the checker of an answer made of numbers.
+
+    The decorated function receives the answer as an array of ``shape``
+    (:func:`as_values` with ``what``) and returns ``(reference,
+    mistakes)``, the mistakes as ``(values, hint)`` pairs; it may raise
+    :class:`WrongAnswer` to reject the answer with its own message.
+    ``tol`` is ``(rtol, atol)``.
+    """
+    rtol, atol = tol
+
+    def register(build: Callable[[np.ndarray], NumberParts]) -> Checker:
+        def checker(given: Any) -> Feedback:
+            try:
+                got = as_values(given, shape, what)
+                reference, mistakes = build(got)
+            except WrongAnswer as exc:
+                return Feedback(False, str(exc))
+            wrong = [([np.asarray(v, dtype=float)], h) for v, h in mistakes]
+            return verdict(
+                [got],
+                [np.asarray(reference, dtype=float)],
+                wrong,
+                rtol=rtol,
+                atol=atol,
+                success=success,
+                general=general,
+            )
+
+        return exercise(ex_id, title, answer)(_named_like(checker, build))
+
+    return register

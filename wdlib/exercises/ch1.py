@@ -8,13 +8,14 @@ import numpy as np
 
 from ._feedback import (
     Feedback,
+    FunctionParts,
+    NumberParts,
     WrongAnswer,
     as_values,
-    check_function,
-    check_numbers,
     close,
     exercise,
-    rng_for,
+    function_exercise,
+    numbers_exercise,
 )
 
 
@@ -28,8 +29,7 @@ def _ridge_1d_lstsq(x, y, lam, pen_w=1.0, pen_b=0.0):
     return sol[0]
 
 
-def _cases_1d(ex_id: str) -> list[tuple]:
-    rng = rng_for(ex_id)
+def _cases_1d(rng: np.random.Generator) -> list[tuple]:
     cases = []
     for n, lam in [(17, 0.3), (29, 1.1), (41, 2.5)]:
         x = rng.normal(2.0, 1.5, size=n)
@@ -43,13 +43,19 @@ def _cov_var(x, y, ddof=0):
     return xc @ yc / (len(x) - ddof), xc @ xc / (len(x) - ddof)
 
 
-@exercise(
+@function_exercise(
     "1.1",
     "Derive the one-feature shrinkage w(lam) = w(0) v/(v + lam)",
     "a function w_ridge_1d(x, y, lam) -> float: the ridge weight of "
     "one feature with an unpenalized intercept",
+    what="one number, the weight w",
+    tol=(1e-6, 1e-12),
+    success="Your w(lam) matches the ridge weight on fresh data sets.",
+    general="Not the ridge weight. Hint: set dJ/db = 0, substitute b "
+    "and set dJ/dw = 0; the answer is c/(v + lam).",
+    shape=lambda x, y, lam: (),
 )
-def check_1_1(answer: Any) -> Feedback:
+def check_1_1(rng: np.random.Generator) -> FunctionParts:
     """Check a function returning the one-feature ridge weight."""
 
     def no_intercept(x, y, lam):
@@ -67,14 +73,10 @@ def check_1_1(answer: Any) -> Feedback:
         c, v = _cov_var(x, y)
         return c / v
 
-    return check_function(
-        answer,
-        signature="w_ridge_1d(x, y, lam)",
-        cases=_cases_1d("1.1"),
-        reference=_ridge_1d_lstsq,
-        shape=lambda x, y, lam: (),
-        what="one number, the weight w",
-        mistakes=[
+    return (
+        _cases_1d(rng),
+        _ridge_1d_lstsq,
+        [
             (
                 lambda x, y, lam: _ridge_1d_lstsq(x, y, lam, pen_b=1.0),
                 "Your weight is the one obtained when the intercept is "
@@ -104,11 +106,6 @@ def check_1_1(answer: Any) -> Feedback:
                 "missing from the denominator.",
             ),
         ],
-        rtol=1e-6,
-        atol=1e-12,
-        success="Your w(lam) matches the ridge weight on fresh data sets.",
-        general="Not the ridge weight. Hint: set dJ/db = 0, substitute b "
-        "and set dJ/dw = 0; the answer is c/(v + lam).",
     )
 
 
@@ -178,16 +175,22 @@ def check_1_2(answer: Any) -> Feedback:
     )
 
 
-@exercise(
+@function_exercise(
     "1.3",
     "Leaked scales change the penalty: lam u^2/2 in original units",
     "a function penalty_raw(w, sigma, lam) -> float: the "
     "penalty (lam/2)||u||^2 of the model on columns divided by sigma, "
     "written with the weights w of the original units",
+    what="one number",
+    tol=(1e-9, 1e-12),
+    success="The penalty is (lam/2) sum sigma_j^2 w_j^2, so the "
+    "leaked scale changes the fit; a leaked mean does not.",
+    general="Not the penalty in original units. Hint: write "
+    "x_j w_j = (x_j/sigma_j) u_j.",
+    shape=lambda w, s, lam: (),
 )
-def check_1_3(answer: Any) -> Feedback:
+def check_1_3(rng: np.random.Generator) -> FunctionParts:
     """Check the penalty of scaled columns in original units."""
-    rng = rng_for("1.3")
     cases = []
     for d, lam in [(3, 0.7), (5, 2.0), (4, 0.05)]:
         cases.append((rng.normal(size=d), rng.uniform(0.3, 3.0, size=d), lam))
@@ -196,14 +199,10 @@ def check_1_3(answer: Any) -> Feedback:
         u = w * sigma  # x_j w_j = (x_j / sigma_j) u_j
         return lam / 2 * np.sum(u * u)
 
-    return check_function(
-        answer,
-        signature="penalty_raw(w, sigma, lam)",
-        cases=cases,
-        reference=ref,
-        shape=lambda w, s, lam: (),
-        what="one number",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda w, s, lam: lam / 2 * np.sum(s * w * w),
                 "sigma must be squared: the weight on the scaled column is "
@@ -226,12 +225,6 @@ def check_1_3(answer: Any) -> Feedback:
                 "gives the same prediction.",
             ),
         ],
-        rtol=1e-9,
-        atol=1e-12,
-        success="The penalty is (lam/2) sum sigma_j^2 w_j^2, so the "
-        "leaked scale changes the fit; a leaked mean does not.",
-        general="Not the penalty in original units. Hint: write "
-        "x_j w_j = (x_j/sigma_j) u_j.",
     )
 
 
@@ -241,115 +234,53 @@ def _rank_centred(X: np.ndarray) -> int:
     return int(np.sum(s > s[0] * max(Xc.shape) * np.finfo(float).eps))
 
 
-@exercise(
+@numbers_exercise(
     "1.4",
     "df at the smallest lam: many features, then 200 features and 20 samples",
     "a tuple (df_50x40, df_20x200) of two numbers",
+    shape=(2,),
+    what="a tuple (df_50x40, df_20x200)",
+    tol=(0.0, 0.05),
+    success="Both: df(lam) -> the rank of the centred design matrix.",
+    general="Hint: at lam -> 0 each factor s_i^2/(s_i^2 + n "
+    "lam) is 1 for a nonzero singular value and 0 otherwise.",
 )
-def check_1_4(answer: Any) -> Feedback:
+def check_1_4(got: np.ndarray) -> NumberParts:
     """Check the two limits of df as lam -> 0."""
     from .. import data
 
-    def ranks():
-        a = _rank_centred(
-            data.make_overfitting(50, 40, coef_value=0.05, seed=0)[0].X
-        )
-        b = _rank_centred(data.make_overfitting()[0].X)
-        return np.array([a, b], dtype=float)
-
-    r = ranks()
-    n_wide, d_wide = data.make_overfitting()[0].X.shape
-    return check_numbers(
-        answer,
-        shape=(2,),
-        what="a tuple (df_50x40, df_20x200)",
-        reference=lambda: r,
-        mistakes=[
+    X_wide = data.make_overfitting()[0].X
+    hd_train = data.make_overfitting(50, 40, coef_value=0.05, seed=0)[0]
+    r = np.array(
+        [_rank_centred(hd_train.X), _rank_centred(X_wide)], dtype=float
+    )
+    n_wide, d_wide = X_wide.shape
+    return (
+        r,
+        [
             (
-                lambda: [r[0], n_wide],
+                [r[0], n_wide],
                 "The second value is n: centring the columns removes one "
                 "dimension, so the rank of the centred design is at most "
                 "n - 1.",
             ),
             (
-                lambda: [r[0], d_wide],
+                [r[0], d_wide],
                 "df cannot exceed the rank of the centred design, which is at "
                 "most n - 1 when there are more features than samples.",
             ),
             (
-                lambda: r + 1,
+                r + 1,
                 "You added one for the intercept: df(lam) counts the "
                 "penalized weights; tr S_lam = 1 + df.",
             ),
             (
-                lambda: [50, r[1]],
+                [50, r[1]],
                 "With 50 samples and 40 features the centred design has rank "
                 "40, not 50.",
             ),
         ],
-        rtol=0.0,
-        atol=0.05,
-        success="Both: df(lam) -> the rank of the centred design matrix.",
-        general="Hint: at lam -> 0 each factor s_i^2/(s_i^2 + n "
-        "lam) is 1 for a nonzero singular value and 0 otherwise.",
     )
-
-
-@exercise(
-    "1.5",
-    "One indicator per category and lam = 0: the weights wd.ridge_fit returns",
-    "a function min_norm_fit(X, y) -> coef "
-    "of shape (n_features,): the least-squares weights of smallest "
-    "norm with an unpenalized intercept",
-)
-def check_1_5(answer: Any) -> Feedback:
-    """Check minimum-norm least squares on a rank-deficient design."""
-    rng = rng_for("1.5")
-    cases = []
-    for n, k in [(30, 3), (24, 4)]:
-        cat = np.arange(n) % k
-        rng.shuffle(cat)
-        onehot = (cat[:, None] == np.arange(k)).astype(float)
-        num = rng.normal(size=(n, 2))
-        X = np.column_stack([num, onehot])
-        y = X @ rng.normal(size=X.shape[1]) + 3.0 + rng.normal(size=n)
-        cases.append((X, y))
-
-    def ref(X, y):
-        Xc, yc = X - X.mean(axis=0), y - y.mean()
-        U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
-        keep = s > s[0] * 1e-12
-        return Vt[keep].T @ ((U[:, keep].T @ yc) / s[keep])
-
-    def augmented(X, y):  # intercept inside the minimized norm
-        A = np.column_stack([X, np.ones(len(y))])
-        return np.linalg.pinv(A) @ y
-
-    feedback = check_function(
-        answer,
-        signature="min_norm_fit(X, y)",
-        cases=cases,
-        reference=ref,
-        shape=lambda X, y: (X.shape[1],),
-        what="the weights, one per column of X",
-        mistakes=[
-            (
-                lambda X, y: augmented(X, y)[:-1],
-                "These are the minimum-norm weights of the system with "
-                "the intercept as an extra column, so the intercept is "
-                "in the norm. The intercept is not penalized: centre X "
-                "and y, then take the minimum-norm solution.",
-            )
-        ],
-        rtol=1e-6,
-        atol=1e-8,
-        success="The minimum-norm least-squares weights (the SVD "
-        "solver with zero singular values treated as zero).",
-        general="",
-    )
-    if feedback.passed or feedback.message:
-        return feedback
-    return Feedback(False, _least_squares_hint(answer, cases))
 
 
 def _least_squares_hint(answer, cases) -> str:
@@ -375,4 +306,54 @@ def _least_squares_hint(answer, cases) -> str:
     return (
         "These weights are not a least-squares solution. Hint: centre "
         "X and y, then use the SVD (np.linalg.pinv or lstsq)."
+    )
+
+
+@function_exercise(
+    "1.5",
+    "One indicator per category and lam = 0: the weights wd.ridge_fit returns",
+    "a function min_norm_fit(X, y) -> coef "
+    "of shape (n_features,): the least-squares weights of smallest "
+    "norm with an unpenalized intercept",
+    what="the weights, one per column of X",
+    tol=(1e-6, 1e-8),
+    success="The minimum-norm least-squares weights (the SVD "
+    "solver with zero singular values treated as zero).",
+    general=_least_squares_hint,
+    shape=lambda X, y: (X.shape[1],),
+)
+def check_1_5(rng: np.random.Generator) -> FunctionParts:
+    """Check minimum-norm least squares on a rank-deficient design."""
+    cases = []
+    for n, k in [(30, 3), (24, 4)]:
+        cat = np.arange(n) % k
+        rng.shuffle(cat)
+        onehot = (cat[:, None] == np.arange(k)).astype(float)
+        num = rng.normal(size=(n, 2))
+        X = np.column_stack([num, onehot])
+        y = X @ rng.normal(size=X.shape[1]) + 3.0 + rng.normal(size=n)
+        cases.append((X, y))
+
+    def ref(X, y):
+        Xc, yc = X - X.mean(axis=0), y - y.mean()
+        U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
+        keep = s > s[0] * 1e-12
+        return Vt[keep].T @ ((U[:, keep].T @ yc) / s[keep])
+
+    def augmented(X, y):  # intercept inside the minimized norm
+        A = np.column_stack([X, np.ones(len(y))])
+        return np.linalg.pinv(A) @ y
+
+    return (
+        cases,
+        ref,
+        [
+            (
+                lambda X, y: augmented(X, y)[:-1],
+                "These are the minimum-norm weights of the system with "
+                "the intercept as an extra column, so the intercept is "
+                "in the norm. The intercept is not penalized: centre X "
+                "and y, then take the minimum-norm solution.",
+            )
+        ],
     )

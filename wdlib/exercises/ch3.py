@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 
-from ._feedback import Feedback, check_function, exercise, rng_for
+from ._feedback import FunctionParts, function_exercise
 
 
-@exercise(
+@function_exercise(
     "3.1",
     "Penalize the intercept too: the b that replaces mean(y) - w mean(x)",
     "a function intercept(x, y, w, lam) -> "
     "float: the minimizer in b of J + (lam/2) b^2 for a fixed w",
+    what="one number, b",
+    tol=(1e-9, 1e-12),
+    success="b = (mean(y) - w mean(x))/(1 + lam), shrunk towards 0.",
+    general="Not the minimizer. Hint: solve dJ/db = 0 with the extra "
+    "term lam b.",
+    shape=lambda x, y, w, lam: (),
 )
-def check_3_1(answer: Any) -> Feedback:
+def check_3_1(rng: np.random.Generator) -> FunctionParts:
     """Check the intercept of the objective that penalizes it."""
-    rng = rng_for("3.1")
     cases = []
     for n, lam in [(7, 0.4), (19, 1.7), (33, 0.05)]:
         x = rng.normal(1.0, 2.0, size=n)
@@ -34,14 +38,10 @@ def check_3_1(answer: Any) -> Feedback:
         return (jm - j1) / (2 * (j1 + jm - 2 * j0))
 
     my, mx = np.mean, np.mean
-    return check_function(
-        answer,
-        signature="intercept(x, y, w, lam)",
-        cases=cases,
-        reference=ref,
-        shape=lambda x, y, w, lam: (),
-        what="one number, b",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda x, y, w, lam: my(y) - w * mx(x),
                 "That is the unpenalized intercept: the new term (lam/2) b^2 "
@@ -63,24 +63,23 @@ def check_3_1(answer: Any) -> Feedback:
                 "b - mean(y - w x) + lam b.",
             ),
         ],
-        rtol=1e-9,
-        atol=1e-12,
-        success="b = (mean(y) - w mean(x))/(1 + lam), shrunk towards 0.",
-        general="Not the minimizer. Hint: solve dJ/db = 0 with the extra "
-        "term lam b.",
     )
 
 
-@exercise(
+@function_exercise(
     "3.2",
     "The step size with the largest guaranteed decrease, and "
     "the decrease there",
     "a function best_step(L) -> (eta, c), c the "
     "factor of ||grad J||^2 in the guaranteed decrease",
+    what="a pair (eta, c)",
+    tol=(1e-6, 1e-12),
+    success="eta = 1/L guarantees a decrease of ||grad J||^2/(2L).",
+    general="Hint: differentiate eta (1 - L eta/2) in eta.",
+    shape=lambda L: (2,),
 )
-def check_3_2(answer: Any) -> Feedback:
+def check_3_2(rng: np.random.Generator) -> FunctionParts:
     """Check the maximizer and maximum of eta (1 - L eta / 2)."""
-    rng = rng_for("3.2")
     cases = [(float(L),) for L in rng.uniform(0.2, 30.0, size=4)]
 
     def ref(L):  # golden-section search on the concave decrease
@@ -93,14 +92,10 @@ def check_3_2(answer: Any) -> Feedback:
         eta = (a + b) / 2
         return [eta, f(eta)]
 
-    return check_function(
-        answer,
-        signature="best_step(L)",
-        cases=cases,
-        reference=ref,
-        shape=lambda L: (2,),
-        what="a pair (eta, c)",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda L: [2 / L, 0.0],
                 "At eta = 2/L the guaranteed decrease is zero: 2/L is the "
@@ -121,21 +116,21 @@ def check_3_2(answer: Any) -> Feedback:
                 "Inverted: the step is 1 over the Lipschitz constant.",
             ),
         ],
-        rtol=1e-6,
-        atol=1e-12,
-        success="eta = 1/L guarantees a decrease of ||grad J||^2/(2L).",
-        general="Hint: differentiate eta (1 - L eta/2) in eta.",
     )
 
 
-@exercise(
+@function_exercise(
     "3.3",
     "Equal singular values s: the lam at which df(lam) = d/2",
     "a function lam_half(s, n) -> float",
+    what="one number, lam",
+    tol=(1e-8, 0.0),
+    success="lam = s^2/n, whatever d is.",
+    general="Hint: every factor s^2/(s^2 + n lam) equals 1/2.",
+    shape=lambda s, n: (),
 )
-def check_3_3(answer: Any) -> Feedback:
+def check_3_3(rng: np.random.Generator) -> FunctionParts:
     """Check lam with df = d/2 by building such a design."""
-    rng = rng_for("3.3")
     cases = [
         (float(s), int(n))
         for s, n in zip(rng.uniform(0.5, 20.0, size=3), [12, 40, 75])
@@ -155,14 +150,10 @@ def check_3_3(answer: Any) -> Feedback:
             lo, hi = (mid, hi) if df(mid) > d / 2 else (lo, mid)
         return lo
 
-    return check_function(
-        answer,
-        signature="lam_half(s, n)",
-        cases=cases,
-        reference=ref,
-        shape=lambda s, n: (),
-        what="one number, lam",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda s, n: s**2,
                 "Off by a factor n: df(lam) = sum s_i^2/(s_i^2 + n lam), so "
@@ -182,21 +173,22 @@ def check_3_3(answer: Any) -> Feedback:
                 "Inverted n: solve s^2/(s^2 + n lam) = 1/2 for lam.",
             ),
         ],
-        rtol=1e-8,
-        atol=0.0,
-        success="lam = s^2/n, whatever d is.",
-        general="Hint: every factor s^2/(s^2 + n lam) equals 1/2.",
     )
 
 
-@exercise(
+@function_exercise(
     "3.4",
     "The article's summed gradient: which lam of this book its lam is",
     "a function book_lam(lam_article, n) -> float",
+    what="one number, lam",
+    tol=(1e-8, 0.0),
+    success="The article minimizes n times "
+    "1/(2n)||y - Xw||^2 + (lam_article/(2n))||w||^2.",
+    general="Hint: divide the summed gradient by n.",
+    shape=lambda la, n: (),
 )
-def check_3_4(answer: Any) -> Feedback:
+def check_3_4(rng: np.random.Generator) -> FunctionParts:
     """Check the map from the article's lam to the book's."""
-    rng = rng_for("3.4")
     cases = [
         (float(la), int(n))
         for la, n in zip(rng.uniform(0.01, 3.0, size=3), [10, 100, 333])
@@ -210,14 +202,10 @@ def check_3_4(answer: Any) -> Feedback:
         # summed = n (mean_part + lam w)  =>  lam = (summed/n - mean)/w
         return float(np.mean((summed / n - mean_part) / w))
 
-    return check_function(
-        answer,
-        signature="book_lam(lam_article, n)",
-        cases=cases,
-        reference=ref,
-        shape=lambda la, n: (),
-        what="one number, lam",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda la, n: la * n,
                 "Inverted: the summed gradient is n times the book's, so the "
@@ -233,9 +221,4 @@ def check_3_4(answer: Any) -> Feedback:
                 "No extra 1/2: the gradient of (lam/2)||w||^2 is lam w.",
             ),
         ],
-        rtol=1e-8,
-        atol=0.0,
-        success="The article minimizes n times "
-        "1/(2n)||y - Xw||^2 + (lam_article/(2n))||w||^2.",
-        general="Hint: divide the summed gradient by n.",
     )

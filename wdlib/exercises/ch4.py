@@ -8,10 +8,11 @@ import numpy as np
 
 from ._feedback import (
     Feedback,
+    NumberParts,
     WrongAnswer,
     as_function,
-    check_numbers,
     exercise,
+    numbers_exercise,
     rng_for,
 )
 
@@ -31,81 +32,69 @@ def _ridge(X, y, lam, *, intercept=True, pen_b=False):
     return (sol[:d], float(sol[d])) if intercept else (sol, 0.0)
 
 
-@exercise(
+@numbers_exercise(
     "4.1",
     "The article's code at n = 1000: two fixes and their weights",
     "a tuple (w_a, w_b): (a) the sum gradient with a step "
     "below 2/L_sum, (b) fit_ridge_gd's mean gradient, lam = 0.1",
+    shape=(2,),
+    what="a tuple (w_a, w_b)",
+    tol=(1e-5, 0.0),
+    success="Both weights are right, and they differ: fixing the step "
+    "alone leaves the summed objective and the missing "
+    "intercept in place.",
+    general="Hint: each fix converges to the minimizer of the "
+    "objective its gradient belongs to.",
 )
-def check_4_1(answer: Any) -> Feedback:
+def check_4_1(got: np.ndarray) -> NumberParts:
     """Check the weights the two fixes converge to."""
     from .. import data
 
+    if not np.isfinite(got[0]):
+        raise WrongAnswer(
+            "w_a is not finite: the run still diverges. "
+            "With the sum gradient the step must be below "
+            "2/L_sum, and L_sum grows like n."
+        )
+    if abs(got[0]) > 1e3:
+        raise WrongAnswer(
+            "w_a is huge: the run still diverges. With "
+            "the sum gradient the step must be below 2/L_sum, "
+            "and L_sum grows like n."
+        )
     d1k = data.make_article_data(n_samples=1000, seed=0)
     X, y = d1k.X, d1k.y
     n = len(y)
-
-    def ref():
-        return [
-            _ridge(X, y, 0.1 / n, intercept=False)[0][0],
-            _ridge(X, y, 0.1)[0][0],
-        ]
-
-    try:
-        w = np.asarray(answer, dtype=float) if not callable(answer) else None
-    except (TypeError, ValueError):
-        w = None
-    if w is not None and w.shape == (2,) and not np.isfinite(w[0]):
-        return Feedback(
-            False,
-            "w_a is not finite: the run still diverges. "
-            "With the sum gradient the step must be below "
-            "2/L_sum, and L_sum grows like n.",
-        )
-    if w is not None and w.shape == (2,) and abs(w[0]) > 1e3:
-        return Feedback(
-            False,
-            "w_a is huge: the run still diverges. With "
-            "the sum gradient the step must be below 2/L_sum, "
-            "and L_sum grows like n.",
-        )
-    r = ref()
-    return check_numbers(
-        answer,
-        shape=(2,),
-        what="a tuple (w_a, w_b)",
-        reference=lambda: r,
-        mistakes=[
+    r = [
+        _ridge(X, y, 0.1 / n, intercept=False)[0][0],
+        _ridge(X, y, 0.1)[0][0],
+    ]
+    return (
+        r,
+        [
             (
-                lambda: [r[1], r[1]],
+                [r[1], r[1]],
                 "w_a equals w_b, but the two fixes should not agree: (a) "
                 "still minimizes the summed objective, penalty lam/n and no "
                 "intercept.",
             ),
-            (lambda: [r[1], r[0]], "The two weights are swapped."),
+            ([r[1], r[0]], "The two weights are swapped."),
             (
-                lambda: [_ridge(X, y, 0.1, intercept=False)[0][0], r[1]],
+                [_ridge(X, y, 0.1, intercept=False)[0][0], r[1]],
                 "w_a is the weight for lam = 0.1 without intercept; the sum "
                 "gradient X^T(Xw - y) + lam w is n times the mean gradient "
                 "with penalty lam/n.",
             ),
             (
-                lambda: [r[0], _ridge(X, y, 0.1, intercept=False)[0][0]],
+                [r[0], _ridge(X, y, 0.1, intercept=False)[0][0]],
                 "w_b has no intercept; fit_ridge_gd fits one (unpenalized).",
             ),
             (
-                lambda: [r[0], _ridge(X, y, 0.1, pen_b=True)[0][0]],
+                [r[0], _ridge(X, y, 0.1, pen_b=True)[0][0]],
                 "w_b comes from a fit that penalizes the intercept; "
                 "fit_ridge_gd leaves it free.",
             ),
         ],
-        rtol=1e-5,
-        atol=0.0,
-        success="Both weights are right, and they differ: fixing the step "
-        "alone leaves the summed objective and the missing "
-        "intercept in place.",
-        general="Hint: each fix converges to the minimizer of the "
-        "objective its gradient belongs to.",
     )
 
 
@@ -237,70 +226,56 @@ def check_4_2(answer: Any) -> Feedback:
     )
 
 
-@exercise(
+@numbers_exercise(
     "4.3",
     "Standardize, fit with lam = 0.1, map back to the raw feature",
     "a tuple (w_raw, b_raw) of two numbers",
+    shape=(2,),
+    what="a tuple (w_raw, b_raw)",
+    tol=(1e-6, 1e-9),
+    success="The fit equals wd.ridge_fit(train.X, train.y, "
+    "0.1 sigma^2), a weaker penalty on the raw weight.",
+    general="Hint: fit on (x - mean)/std, then map back.",
 )
-def check_4_3(answer: Any) -> Feedback:
+def check_4_3(got: np.ndarray) -> NumberParts:
     """Check the mapped-back fit on the standardized feature."""
     from .. import data
 
     train = data.make_article_data(n_samples=100, seed=0)
     x, y = train.X[:, 0], train.y
     mu, sigma = x.mean(), x.std()
-    z = ((x - mu) / sigma)[:, None]
-
-    def ref():
-        w_s, b_s = _ridge(z, y, 0.1)
-        return [w_s[0] / sigma, b_s - w_s[0] * mu / sigma]
-
-    def standardized():
-        w_s, b_s = _ridge(z, y, 0.1)
-        return [w_s[0], b_s]
-
-    def raw():
-        w, b = _ridge(train.X, y, 0.1)
-        return [w[0], b]
-
-    r = ref()
-    s = standardized()
-    return check_numbers(
-        answer,
-        shape=(2,),
-        what="a tuple (w_raw, b_raw)",
-        reference=lambda: r,
-        mistakes=[
+    w_s, b_s = _ridge(((x - mu) / sigma)[:, None], y, 0.1)
+    s = [w_s[0], b_s]  # the standardized model
+    r = [w_s[0] / sigma, b_s - w_s[0] * mu / sigma]
+    w, b = _ridge(train.X, y, 0.1)
+    return (
+        r,
+        [
             (
-                raw,
+                [w[0], b],
                 "These are wd.ridge_fit(train.X, train.y, 0.1)'s weights: on "
                 "the standardized feature the penalty acts on sigma w, so the "
                 "same lam acts on the raw weight as lam sigma^2.",
             ),
             (
-                lambda: s,
+                s,
                 "These are the standardized model's weight and intercept; map "
                 "them back: w_raw = w/sigma, b_raw = b - w mean(x)/sigma.",
             ),
             (
-                lambda: [s[0] * sigma, s[1] - s[0] * mu * sigma],
+                [s[0] * sigma, s[1] - s[0] * mu * sigma],
                 "w_raw = w/sigma: the raw feature is sigma times the "
                 "standardized one, so its weight is divided by sigma.",
             ),
             (
-                lambda: [r[0], s[1] + s[0] * mu / sigma],
+                [r[0], s[1] + s[0] * mu / sigma],
                 "Sign error in b_raw: b_raw = b - w mean(x)/sigma.",
             ),
             (
-                lambda: [r[0], s[1]],
+                [r[0], s[1]],
                 "b_raw must absorb the centring: b_raw = b - w mean(x)/sigma.",
             ),
         ],
-        rtol=1e-6,
-        atol=1e-9,
-        success="The fit equals wd.ridge_fit(train.X, train.y, "
-        "0.1 sigma^2), a weaker penalty on the raw weight.",
-        general="Hint: fit on (x - mean)/std, then map back.",
     )
 
 

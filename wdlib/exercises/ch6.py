@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
-from ._feedback import Feedback, check_function, exercise, rng_for
+from ._feedback import FunctionParts, function_exercise
 
 
 def _orthonormal_problem(w_ols, seed):
@@ -21,16 +19,21 @@ def _orthonormal_problem(w_ols, seed):
     return X, y
 
 
-@exercise(
+@function_exercise(
     "6.1",
     "Orthonormal features: ridge and lasso weights from the "
     "least-squares weights",
     "a function shrink(w_ols, lam) -> "
     "(w_ridge, w_lasso), two arrays of w_ols's shape",
+    what="a pair (w_ridge, w_lasso)",
+    tol=(1e-7, 1e-9),
+    success="w_ols/(1 + lam) and sign(w_ols) max(|w_ols| - lam, 0).",
+    general="Hint: with X^T X/n = I every coordinate "
+    "decouples: minimize (w_j - w_ols_j)^2/2 + penalty.",
+    shape=lambda w, lam: (2, len(w)),
 )
-def check_6_1(answer: Any) -> Feedback:
+def check_6_1(rng: np.random.Generator) -> FunctionParts:
     """Check the ridge and lasso weights of an orthonormal design."""
-    rng = rng_for("6.1")
     cases = []
     for d, lam in [(5, 0.3), (4, 1.2)]:
         w = rng.normal(0.0, 1.5, size=d)
@@ -48,14 +51,10 @@ def check_6_1(answer: Any) -> Feedback:
         return [ridge, lasso.coef_]
 
     soft = lambda w, t: np.sign(w) * np.maximum(np.abs(w) - t, 0)  # noqa
-    return check_function(
-        answer,
-        signature="shrink(w_ols, lam)",
-        cases=cases,
-        reference=ref,
-        shape=lambda w, lam: (2, len(w)),
-        what="a pair (w_ridge, w_lasso)",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda w, lam: [w / (1 + lam), np.maximum(w - lam, 0)],
                 "The lasso weights lost their sign: soft thresholding is "
@@ -81,16 +80,10 @@ def check_6_1(answer: Any) -> Feedback:
                 "only its first-order approximation.",
             ),
         ],
-        rtol=1e-7,
-        atol=1e-9,
-        success="w_ols/(1 + lam) and sign(w_ols) max(|w_ols| - lam, 0).",
-        general="Hint: with X^T X/n = I every coordinate "
-        "decouples: minimize (w_j - w_ols_j)^2/2 + penalty.",
     )
 
 
-def _loo_cases(ex_id):
-    rng = rng_for(ex_id)
+def _loo_cases(rng):
     cases = []
     for n, d, lam in [(15, 3, 0.1), (24, 5, 0.02)]:
         X = rng.normal(size=(n, d))
@@ -99,14 +92,19 @@ def _loo_cases(ex_id):
     return cases
 
 
-@exercise(
+@function_exercise(
     "6.2",
     "Leave-one-out residuals from one fit (no intercept)",
     "a function loo_residuals(X, y, lam) -> array of shape "
     "(n_samples,): y_i minus the prediction of the fit without "
     "sample i, A = X^T X + n lam I",
+    what="one residual per sample",
+    tol=(1e-8, 1e-10),
+    success="(y_i - yhat_i)/(1 - H_ii) equals the brute-force refits.",
+    general="Hint: Sherman-Morrison on A - x_i x_i^T.",
+    shape=lambda X, y, lam: (len(y),),
 )
-def check_6_2(answer: Any) -> Feedback:
+def check_6_2(rng: np.random.Generator) -> FunctionParts:
     """Check the leave-one-out shortcut against brute-force refits."""
 
     def refits(X, y, alpha):
@@ -129,14 +127,10 @@ def check_6_2(answer: Any) -> Feedback:
         r, h = parts(X, y, alpha)
         return r / (1 - h) ** power
 
-    return check_function(
-        answer,
-        signature="loo_residuals(X, y, lam)",
-        cases=_loo_cases("6.2"),
-        reference=lambda X, y, lam: refits(X, y, len(y) * lam),
-        shape=lambda X, y, lam: (len(y),),
-        what="one residual per sample",
-        mistakes=[
+    return (
+        _loo_cases(rng),
+        lambda X, y, lam: refits(X, y, len(y) * lam),
+        [
             (
                 lambda X, y, lam: parts(X, y, len(y) * lam)[0],
                 "These are the residuals of the full fit; divide each by "
@@ -162,22 +156,22 @@ def check_6_2(answer: Any) -> Feedback:
                 "Sign error: y_i minus the prediction.",
             ),
         ],
-        rtol=1e-8,
-        atol=1e-10,
-        success="(y_i - yhat_i)/(1 - H_ii) equals the brute-force refits.",
-        general="Hint: Sherman-Morrison on A - x_i x_i^T.",
     )
 
 
-@exercise(
+@function_exercise(
     "6.3",
     "Generalized cross-validation over a grid of lam",
     "a function gcv(X, y, lams) -> array of shape (n_lams,), with "
     "an unpenalized intercept",
+    what="one value per lam",
+    tol=(1e-7, 1e-12),
+    success="The GCV curve, mean residual^2/(1 - (1 + df)/n)^2.",
+    general="Hint: replace every H_ii by tr H/n.",
+    shape=lambda X, y, lams: (len(lams),),
 )
-def check_6_3(answer: Any) -> Feedback:
+def check_6_3(rng: np.random.Generator) -> FunctionParts:
     """Check the GCV curve against the explicit hat matrix."""
-    rng = rng_for("6.3")
     cases = []
     for n, d in [(30, 4), (22, 8)]:
         X = rng.normal(size=(n, d)) + 1.0
@@ -203,14 +197,10 @@ def check_6_3(answer: Any) -> Feedback:
             out.append(rss / (1 - tr / n) ** power)
         return np.array(out)
 
-    return check_function(
-        answer,
-        signature="gcv(X, y, lams)",
-        cases=cases,
-        reference=curve,
-        shape=lambda X, y, lams: (len(lams),),
-        what="one value per lam",
-        mistakes=[
+    return (
+        cases,
+        curve,
+        [
             (
                 lambda X, y, ls: curve(X, y, ls, plus_one=0.0),
                 "tr H is 1 + df(lam): the unpenalized intercept adds one.",
@@ -228,20 +218,21 @@ def check_6_3(answer: Any) -> Feedback:
                 "Off by a factor n: df(lam) = sum s_i^2/(s_i^2 + n lam).",
             ),
         ],
-        rtol=1e-7,
-        atol=1e-12,
-        success="The GCV curve, mean residual^2/(1 - (1 + df)/n)^2.",
-        general="Hint: replace every H_ii by tr H/n.",
     )
 
 
-@exercise(
+@function_exercise(
     "6.4",
     "k-fold cross-validation: the penalty of a fold's fit",
     "a function fold_lam(lam, n_samples, n_train) -> float: the "
     "penalty a training fold of n_train samples must use",
+    what="one number, a penalty",
+    tol=(1e-9, 0.0),
+    success="lam n/m keeps the total penalty n lam of the final fit.",
+    general="Hint: keep alpha = n lam fixed.",
+    shape=lambda *a: (),
 )
-def check_6_4(answer: Any) -> Feedback:
+def check_6_4(rng: np.random.Generator) -> FunctionParts:
     """Check the fold penalty that keeps n lam fixed."""
     cases = [(0.3, 50, 40), (1e-3, 120, 96), (2.0, 10, 9)]
 
@@ -249,14 +240,10 @@ def check_6_4(answer: Any) -> Feedback:
         alpha = n * lam
         return alpha / m
 
-    return check_function(
-        answer,
-        signature="fold_lam(lam, n_samples, n_train)",
-        cases=cases,
-        reference=ref,
-        shape=lambda *a: (),
-        what="one number, a penalty",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda lam, n, m: lam,
                 "With lam itself a fold of m samples is penalized less in "
@@ -268,8 +255,4 @@ def check_6_4(answer: Any) -> Feedback:
                 "larger, lam n/m.",
             ),
         ],
-        rtol=1e-9,
-        atol=0.0,
-        success="lam n/m keeps the total penalty n lam of the final fit.",
-        general="Hint: keep alpha = n lam fixed.",
     )
