@@ -277,7 +277,7 @@ def check_function(
     cases: Sequence[tuple],
     reference: Callable[..., Any],
     mistakes: Sequence[Mistake],
-    shape: Callable[..., tuple],
+    shape: Callable[..., tuple] | None,
     what: str,
     rtol: float,
     atol: float,
@@ -287,16 +287,29 @@ def check_function(
     """Check a function answer on fresh ``cases`` (tuples of arguments).
 
     ``reference(*case)`` and each mistake ``m(*case)`` give the expected
-    and the mistaken outputs; ``shape(*case)`` the expected shape.
+    and the mistaken outputs; ``shape(*case)`` the expected shape, or,
+    if ``shape`` is None, the shape of ``reference(*case)``, which is
+    then computed before the answer is called.
     """
+
+    def expect() -> list[np.ndarray]:
+        return [np.asarray(reference(*case), dtype=float) for case in cases]
+
     try:
         func = as_function(answer, signature)
+        expected = expect() if shape is None else []
+        shapes = (
+            [e.shape for e in expected]
+            if shape is None
+            else [shape(*case) for case in cases]
+        )
         got = [
-            call(func, case, signature, shape(*case), what) for case in cases
+            call(func, case, signature, s, what)
+            for case, s in zip(cases, shapes)
         ]
     except WrongAnswer as exc:
         return Feedback(False, str(exc))
-    expected = [np.asarray(reference(*case), dtype=float) for case in cases]
+    expected = expected or expect()
     wrong = [
         ([np.asarray(m(*case), dtype=float) for case in cases], hint)
         for m, hint in mistakes
@@ -366,7 +379,6 @@ def function_exercise(
     answer: str,
     *,
     what: str,
-    shape: Callable[..., tuple],
     tol: tuple[float, float],
     success: str,
     general: str | Callable[[Any, Sequence[tuple]], str],
@@ -376,8 +388,9 @@ def function_exercise(
     The decorated function receives the exercise's generator
     (:func:`rng_for`) and returns ``(cases, reference, mistakes)`` as
     :func:`check_function` takes them; the signature called in messages
-    is read from ``answer`` (``"a function name(args) ..."``) and ``tol``
-    is ``(rtol, atol)``. A callable ``general`` is called as
+    is read from ``answer`` (``"a function name(args) ..."``), the shape
+    expected of each output is the reference's and ``tol`` is ``(rtol,
+    atol)``. A callable ``general`` is called as
     ``general(answer, cases)`` when no mistake matches.
     """
     signature = _signature(answer)
@@ -394,7 +407,7 @@ def function_exercise(
                 cases=cases,
                 reference=reference,
                 mistakes=mistakes,
-                shape=shape,
+                shape=None,
                 what=what,
                 rtol=rtol,
                 atol=atol,

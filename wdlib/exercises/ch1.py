@@ -53,7 +53,6 @@ def _cov_var(x, y, ddof=0):
     success="Your w(lam) matches the ridge weight on fresh data sets.",
     general="Not the ridge weight. Hint: set dJ/db = 0, substitute b "
     "and set dJ/dw = 0; the answer is c/(v + lam).",
-    shape=lambda x, y, lam: (),
 )
 def check_1_1(rng: np.random.Generator) -> FunctionParts:
     """Check a function returning the one-feature ridge weight."""
@@ -187,7 +186,6 @@ def check_1_2(answer: Any) -> Feedback:
     "leaked scale changes the fit; a leaked mean does not.",
     general="Not the penalty in original units. Hint: write "
     "x_j w_j = (x_j/sigma_j) u_j.",
-    shape=lambda w, s, lam: (),
 )
 def check_1_3(rng: np.random.Generator) -> FunctionParts:
     """Check the penalty of scaled columns in original units."""
@@ -320,7 +318,6 @@ def _least_squares_hint(answer, cases) -> str:
     success="The minimum-norm least-squares weights (the SVD "
     "solver with zero singular values treated as zero).",
     general=_least_squares_hint,
-    shape=lambda X, y: (X.shape[1],),
 )
 def check_1_5(rng: np.random.Generator) -> FunctionParts:
     """Check minimum-norm least squares on a rank-deficient design."""

@@ -22,7 +22,6 @@ from ._feedback import (
     success="Beyond eta = 1/lam; since L >= lam, the step 1/L "
     "never gets there.",
     general="Not the threshold. Hint: solve 1 - eta lam = 0 for eta.",
-    shape=lambda lam: (),
 )
 def check_2_1(rng: np.random.Generator) -> FunctionParts:
     """Check the step size at which the decay factor changes sign."""
@@ -63,7 +62,6 @@ def check_2_1(rng: np.random.Generator) -> FunctionParts:
     tol=(1e-9, 0.0),
     success="lam_max = ||X^T y||_inf / n.",
     general="Not lam_max. Hint: the subgradient condition at w = 0.",
-    shape=lambda X, y: (),
 )
 def check_2_2(rng: np.random.Generator) -> FunctionParts:
     """Check the lasso's lam_max on fresh centred problems."""

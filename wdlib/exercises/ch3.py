@@ -18,7 +18,6 @@ from ._feedback import FunctionParts, function_exercise
     success="b = (mean(y) - w mean(x))/(1 + lam), shrunk towards 0.",
     general="Not the minimizer. Hint: solve dJ/db = 0 with the extra "
     "term lam b.",
-    shape=lambda x, y, w, lam: (),
 )
 def check_3_1(rng: np.random.Generator) -> FunctionParts:
     """Check the intercept of the objective that penalizes it."""
@@ -76,7 +75,6 @@ def check_3_1(rng: np.random.Generator) -> FunctionParts:
     tol=(1e-6, 1e-12),
     success="eta = 1/L guarantees a decrease of ||grad J||^2/(2L).",
     general="Hint: differentiate eta (1 - L eta/2) in eta.",
-    shape=lambda L: (2,),
 )
 def check_3_2(rng: np.random.Generator) -> FunctionParts:
     """Check the maximizer and maximum of eta (1 - L eta / 2)."""
@@ -127,7 +125,6 @@ def check_3_2(rng: np.random.Generator) -> FunctionParts:
     tol=(1e-8, 0.0),
     success="lam = s^2/n, whatever d is.",
     general="Hint: every factor s^2/(s^2 + n lam) equals 1/2.",
-    shape=lambda s, n: (),
 )
 def check_3_3(rng: np.random.Generator) -> FunctionParts:
     """Check lam with df = d/2 by building such a design."""
@@ -185,7 +182,6 @@ def check_3_3(rng: np.random.Generator) -> FunctionParts:
     success="The article minimizes n times "
     "1/(2n)||y - Xw||^2 + (lam_article/(2n))||w||^2.",
     general="Hint: divide the summed gradient by n.",
-    shape=lambda la, n: (),
 )
 def check_3_4(rng: np.random.Generator) -> FunctionParts:
     """Check the map from the article's lam to the book's."""

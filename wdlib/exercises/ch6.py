@@ -30,7 +30,6 @@ def _orthonormal_problem(w_ols, seed):
     success="w_ols/(1 + lam) and sign(w_ols) max(|w_ols| - lam, 0).",
     general="Hint: with X^T X/n = I every coordinate "
     "decouples: minimize (w_j - w_ols_j)^2/2 + penalty.",
-    shape=lambda w, lam: (2, len(w)),
 )
 def check_6_1(rng: np.random.Generator) -> FunctionParts:
     """Check the ridge and lasso weights of an orthonormal design."""
@@ -102,7 +101,6 @@ def _loo_cases(rng):
     tol=(1e-8, 1e-10),
     success="(y_i - yhat_i)/(1 - H_ii) equals the brute-force refits.",
     general="Hint: Sherman-Morrison on A - x_i x_i^T.",
-    shape=lambda X, y, lam: (len(y),),
 )
 def check_6_2(rng: np.random.Generator) -> FunctionParts:
     """Check the leave-one-out shortcut against brute-force refits."""
@@ -168,7 +166,6 @@ def check_6_2(rng: np.random.Generator) -> FunctionParts:
     tol=(1e-7, 1e-12),
     success="The GCV curve, mean residual^2/(1 - (1 + df)/n)^2.",
     general="Hint: replace every H_ii by tr H/n.",
-    shape=lambda X, y, lams: (len(lams),),
 )
 def check_6_3(rng: np.random.Generator) -> FunctionParts:
     """Check the GCV curve against the explicit hat matrix."""
@@ -230,7 +227,6 @@ def check_6_3(rng: np.random.Generator) -> FunctionParts:
     tol=(1e-9, 0.0),
     success="lam n/m keeps the total penalty n lam of the final fit.",
     general="Hint: keep alpha = n lam fixed.",
-    shape=lambda *a: (),
 )
 def check_6_4(rng: np.random.Generator) -> FunctionParts:
     """Check the fold penalty that keeps n lam fixed."""
