@@ -107,12 +107,14 @@ def _screenshot_name(page: str, edition: str = "en") -> str:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
-    """Debian's Chromium; its absence fails in CI and skips loudly elsewhere."""
+    """Debian's Chromium; its absence fails in CI and skips loudly
+    elsewhere."""
     if CHROMIUM.exists():
         return CHROMIUM
     message = (
-        f"CHROMIUM IS MISSING: {CHROMIUM} does not exist, so the browser checks of the "
-        "book did NOT run. Install it with `apt-get install -y chromium` "
+        f"CHROMIUM IS MISSING: {CHROMIUM} does not exist, so the browser "
+        "checks of the book did NOT run. Install it with "
+        "`apt-get install -y chromium` "
         "(`playwright install` cannot download browsers offline)."
     )
     if os.environ.get("CI", "").lower() == "true":
@@ -125,7 +127,8 @@ def html_dir() -> Path:
     """The built book; a missing build is an error, not a skip."""
     if not (HTML_DIR / "index.html").is_file():
         pytest.fail(
-            f"no built book at {HTML_DIR} (index.html missing): run `make book` first "
+            f"no built book at {HTML_DIR} (index.html missing): "
+            "run `make book` first "
             "(or point WDLIB_BOOK_HTML at a build's _build/html).",
             pytrace=False,
         )
@@ -225,15 +228,7 @@ class Visit:
 
     def wait_for_math(self) -> None:
         """Wait until MathJax (when the page loads it) has typeset the page."""
-        self.page.evaluate(
-            """async () => {
-                if (!window.MathJax) return;
-                for (let i = 0; i < 300 && !(MathJax.startup && MathJax.startup.promise); i++) {
-                    await new Promise(r => setTimeout(r, 50));
-                }
-                if (MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
-            }"""
-        )
+        self.page.evaluate(_JS_WAIT_FOR_MATH)
 
     def close(self) -> None:
         self.context.close()
@@ -250,16 +245,33 @@ def visit(browser, server: str) -> Iterator[Visit]:
 # Helpers that read the DOM.
 # --------------------------------------------------------------------------
 
+_JS_WAIT_FOR_MATH = """async () => {
+    if (!window.MathJax) return;
+    const ready = () => MathJax.startup && MathJax.startup.promise;
+    for (let i = 0; i < 300 && !ready(); i++) {
+        await new Promise(r => setTimeout(r, 50));
+    }
+    if (ready()) await MathJax.startup.promise;
+}"""
+
+_JS_HEADINGS = (
+    "() => [...document.querySelectorAll("
+    "'main h1, main h2, main h3, main h4'"
+    ")].map(h => h.textContent.trim())"
+)
+
 _JS_SEARCH_DONE = """() => {
     const summary = document.querySelector('#search-results .search-summary');
-    return !!summary && /Search finished|did not match/.test(summary.textContent);
+    return !!summary &&
+        /Search finished|did not match/.test(summary.textContent);
 }"""
 
 _JS_PROSE_TEXT = """() => {
     const root = document.querySelector('main') || document.body;
     const copy = root.cloneNode(true);
-    copy.querySelectorAll('pre, code, script, style, mjx-container, .highlight, textarea')
-        .forEach(el => el.remove());
+    copy.querySelectorAll(
+        'pre, code, script, style, mjx-container, .highlight, textarea'
+    ).forEach(el => el.remove());
     return copy.textContent;
 }"""
 
@@ -272,7 +284,8 @@ _JS_MATH = """() => {
                         .map(el => el.textContent.slice(0, 80)),
         containers: document.querySelectorAll('mjx-container').length,
         errors: [...document.querySelectorAll('mjx-merror')]
-                        .map(el => el.getAttribute('data-mjx-error') || el.textContent),
+                        .map(el => el.getAttribute('data-mjx-error') ||
+                                   el.textContent),
     };
 }"""
 
@@ -282,15 +295,19 @@ _JS_IMAGES = """async () => {
     await Promise.all(images.map(img => img.complete ? null :
         new Promise(resolve => { img.addEventListener('load', resolve);
                                  img.addEventListener('error', resolve); })));
-    return images.map(img => ({src: img.currentSrc || img.src, width: img.naturalWidth}));
+    return images.map(img => ({
+        src: img.currentSrc || img.src, width: img.naturalWidth
+    }));
 }"""
 
 _JS_LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => ({
-    href: a.getAttribute('href'), url: a.href, header_button: !!a.closest('.article-header-buttons')
+    href: a.getAttribute('href'),
+    url: a.href,
+    header_button: !!a.closest('.article-header-buttons')
 }))"""
 
-# TeX that should have been typeset: display delimiters, \( \) \[ \], environments,
-# or an inline $...$ holding a TeX command.
+# TeX that should have been typeset: display delimiters, \( \) \[ \],
+# environments, or an inline $...$ holding a TeX command.
 _RAW_TEX = re.compile(
     r"\$\$|\\\(|\\\)|\\\[|\\\]|\\begin\{|\$[^$\n]{0,200}\\[A-Za-z]+[^$\n]{0,200}\$"
 )
@@ -320,7 +337,8 @@ def _ids_in(path: Path) -> frozenset[str]:
 def _local_target(
     url: str, origin: str, html_dir: Path
 ) -> tuple[Path, str] | None:
-    """Map a loopback URL to (file in the build, fragment); None if not local."""
+    """Map a loopback URL to (file in the build, fragment); None if not
+    local."""
     parts = urlsplit(url)
     if f"{parts.scheme}://{parts.netloc}" != origin:
         return None
@@ -361,9 +379,7 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
         f"{page}: <html lang> is not {lang}"
     )
     assert visit.page.title(), f"{page}.html has no <title>"
-    headings = visit.page.evaluate(
-        "() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => h.textContent.trim())"
-    )
+    headings = visit.page.evaluate(_JS_HEADINGS)
     assert headings and headings[0], f"{page}: the page has no title heading"
     assert all(headings), f"{page}: empty heading(s) among {headings}"
 
@@ -371,7 +387,8 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
     math = visit.page.evaluate(_JS_MATH)
     if math["math_elements"]:
         assert math["mathjax_loaded"], (
-            f"{page}: {math['math_elements']} math elements but MathJax is not loaded"
+            f"{page}: {math['math_elements']} math elements but MathJax "
+            "is not loaded"
         )
         assert not math["untypeset"], (
             f"{page}: math left untypeset: {math['untypeset'][:5]}"
@@ -387,7 +404,8 @@ def test_page(page: str, edition: str, visit: Visit, html_dir: Path) -> None:
     broken = [img["src"] for img in images if img["width"] <= 0]
     assert not broken, f"{page}: images that did not load: {broken}"
 
-    # Links: every local link points at a file of the build, every anchor at an id.
+    # Links: every local link points at a file of the build, every anchor
+    # at an id.
     dead = []
     for link in visit.page.evaluate(_JS_LINKS):
         href = link["href"]
@@ -574,20 +592,25 @@ GLOSSARY_PAIRS = [
 ]
 
 
+_JS_GLOSSARY_ENTRIES = """() => [
+    ...document.querySelectorAll('dl.glossary > dt')
+].reduce((acc, dt) => {
+    // consecutive <dt> elements name one entry; the <dd> after them
+    // closes it
+    const prev = dt.previousElementSibling;
+    if (!prev || prev.tagName !== 'DT') acc.push([]);
+    acc[acc.length - 1].push(dt.firstChild.textContent.trim());
+    return acc;
+}, [])"""
+
+
 def test_glossary_is_bilingual(visit: Visit) -> None:
-    """Each core term is one glossary entry carrying its English and Chinese names."""
+    """Each core term is one glossary entry carrying its English and
+    Chinese names."""
     if "book/glossary" not in PAGES:
         pytest.skip("no glossary page in _toc.yml")
     visit.goto("book/glossary.html")
-    entries = visit.page.evaluate(
-        """() => [...document.querySelectorAll('dl.glossary > dt')].reduce((acc, dt) => {
-            // consecutive <dt> elements name one entry; the <dd> after them closes it
-            const prev = dt.previousElementSibling;
-            if (!prev || prev.tagName !== 'DT') acc.push([]);
-            acc[acc.length - 1].push(dt.firstChild.textContent.trim());
-            return acc;
-        }, [])"""
-    )
+    entries = visit.page.evaluate(_JS_GLOSSARY_ENTRIES)
     assert entries, "the glossary page has no entries"
     for english, chinese in GLOSSARY_PAIRS:
         assert any(
@@ -597,7 +620,8 @@ def test_glossary_is_bilingual(visit: Visit) -> None:
 
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
 def test_download_button_offers_notebook(page: str, visit: Visit) -> None:
-    """Each chapter's download button gives its .ipynb, and the file is the notebook."""
+    """Each chapter's download button gives its .ipynb, and the file is
+    the notebook."""
     visit.goto(f"{page}.html")
     visit.page.locator("button[aria-label='Download this page']").click()
     item = visit.page.locator("a.btn-download-source-button")
@@ -615,19 +639,33 @@ def test_download_button_offers_notebook(page: str, visit: Visit) -> None:
     )
 
 
+# the right edge of the primary sidebar, compared in a wait_for_function
+_JS_PRIMARY_SIDEBAR_RIGHT = (
+    "() => document.querySelector('#pst-primary-sidebar')"
+    ".getBoundingClientRect().right"
+)
+
+_JS_STUB_PRINT = (
+    "() => { window.__printed = false; "
+    "window.print = () => { window.__printed = true; }; }"
+)
+
 _JS_SIDEBARS = """() => {
     const primary = document.querySelector('#pst-primary-sidebar');
     const box = primary.getBoundingClientRect();
     return {
         primary_shown: box.right > 0 && box.width > 0,
-        primary_drawer: document.querySelector('#pst-primary-sidebar-modal').open,
-        secondary_drawer: document.querySelector('#pst-secondary-sidebar-modal').open,
+        primary_drawer:
+            document.querySelector('#pst-primary-sidebar-modal').open,
+        secondary_drawer:
+            document.querySelector('#pst-secondary-sidebar-modal').open,
     };
 }"""
 
 
 def test_header_buttons_work(visit: Visit) -> None:
-    """No dead buttons: each button of a chapter's header does something visible."""
+    """No dead buttons: each button of a chapter's header does something
+    visible."""
     page = visit.page
     visit.goto(f"{NOTEBOOK_PAGES[0] if NOTEBOOK_PAGES else PAGES[0]}.html")
     sidebars = lambda: page.evaluate(_JS_SIDEBARS)  # noqa: E731
@@ -635,13 +673,9 @@ def test_header_buttons_work(visit: Visit) -> None:
     # Wide screen: the sidebar toggle hides and shows the navigation.
     assert sidebars()["primary_shown"]
     page.locator("button.primary-toggle:visible").first.click()
-    page.wait_for_function(
-        "() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right <= 0"
-    )
+    page.wait_for_function(_JS_PRIMARY_SIDEBAR_RIGHT + " <= 0")
     page.locator("button.primary-toggle:visible").first.click()
-    page.wait_for_function(
-        "() => document.querySelector('#pst-primary-sidebar').getBoundingClientRect().right > 0"
-    )
+    page.wait_for_function(_JS_PRIMARY_SIDEBAR_RIGHT + " > 0")
 
     # Colour mode: light -> auto -> dark.
     modes = [page.evaluate("document.documentElement.dataset.mode")]
@@ -652,9 +686,7 @@ def test_header_buttons_work(visit: Visit) -> None:
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
 
     # Print to PDF calls the browser's print dialog (stubbed here).
-    page.evaluate(
-        "() => { window.__printed = false; window.print = () => { window.__printed = true; }; }"
-    )
+    page.evaluate(_JS_STUB_PRINT)
     page.locator("button[aria-label='Download this page']").click()
     page.locator(".btn-download-pdf-button").click()
     assert page.evaluate("window.__printed")
@@ -691,7 +723,8 @@ def test_header_buttons_work(visit: Visit) -> None:
 
 
 def test_reads_from_disk_without_a_server(browser, html_dir: Path) -> None:
-    """Opening the files directly (file://) works too: math pages and the search."""
+    """Opening the files directly (file://) works too: math pages and the
+    search."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, service_workers="block"
     )
@@ -753,7 +786,9 @@ def test_harness_catches_what_it_claims(visit: Visit) -> None:
     visit.page.evaluate(
         """async () => {
             console.error('deliberate test error');
-            try { await fetch('https://example.org/should-be-blocked'); } catch (e) {}
+            try {
+                await fetch('https://example.org/should-be-blocked');
+            } catch (e) {}
         }"""
     )
     visit.page.wait_for_load_state("networkidle")
