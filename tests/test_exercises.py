@@ -612,6 +612,27 @@ def test_number_for_a_function_says_pass_the_function(ex_id):
     assert "not its result" in fb.message
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in ex.catalog() if e.chapter != 5 and e.id not in VALUE_ANSWERS],
+    ids=lambda e: e.id,
+)
+def test_function_is_named_as_the_catalog_writes_it(entry):
+    # the name and arguments between "a function " and the first ")"
+    head = entry.answer.removeprefix("a function ")
+    signature = head[: head.index(")") + 1]
+    fb = ex.check(entry.id, 1.0)
+    assert fb.message.startswith(f"Expected a function {signature}; got"), (
+        fb.message
+    )
+    if entry.id == "4.4":  # a validator is meant to raise
+        return
+    raised = ex.check(entry.id, lambda *args: 1 / 0)
+    assert raised.message.startswith(
+        f"Calling your function {signature} raised ZeroDivisionError"
+    ), raised.message
+
+
 @pytest.mark.parametrize("ex_id", sorted(VALUE_ANSWERS - {"5.1", "2.4"}))
 def test_wrong_length_names_the_shape(ex_id):
     fb = ex.check(ex_id, (1.0, 2.0, 3.0, 4.0))
