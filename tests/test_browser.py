@@ -155,17 +155,14 @@ def server(html_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path: Path, html_dir: Path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(chromium_path),
-            args=CHROMIUM_ARGS,
-            headless=True,
-        )
-        yield chromium
-        chromium.close()
+def browser(chromium_path: Path, html_dir: Path, playwright_session):
+    chromium = playwright_session.chromium.launch(
+        executable_path=str(chromium_path),
+        args=CHROMIUM_ARGS,
+        headless=True,
+    )
+    yield chromium
+    chromium.close()
 
 
 class Visit:

@@ -443,7 +443,7 @@ DRAWN_ATTR = {
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(playwright_session):
     if not CHROMIUM.exists():
         message = (
             f"CHROMIUM IS MISSING: {CHROMIUM} does not exist, so the "
@@ -453,14 +453,11 @@ def browser():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    chromium = playwright_session.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
+    yield chromium
+    chromium.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -50,8 +50,10 @@ CHECK = textwrap.dedent(
     import wdlib as wd
 
     assert "site-packages" in wd.__file__, wd.__file__
-    heavy = [m for m in ("sklearn", "sympy", "matplotlib", "pandas") if m in
-    sys.modules]
+    heavy = [
+        m for m in ("sklearn", "sympy", "matplotlib", "pandas")
+        if m in sys.modules
+    ]
     assert heavy == [], f"import wdlib loaded {heavy}"
     assert wd.__version__ == importlib.metadata.version("wdlib")
 
@@ -75,15 +77,16 @@ CHECK = textwrap.dedent(
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     model = wd.Ridge(lam=1.25).fit(X, 2 * X[:, 0])
     # n * lam = 5 = sum of centred x^2, so w = 10 / (5 + 5) = 1 and b = 3 - 1.5
-    assert abs(model.coef_[0] - 1.0) < 1e-12 and abs(model.intercept_ - 1.5) <
-    1e-12
+    assert abs(model.coef_[0] - 1.0) < 1e-12
+    assert abs(model.intercept_ - 1.5) < 1e-12
     df = wd.data.load_penguins()
     assert df.shape == (344, 8), df.shape
     wd.symbolic.gradient(wd.symbolic.loss(wd.symbolic.ridge_symbols(2, 1)),
                          wd.symbolic.ridge_symbols(2, 1))
     from matplotlib.figure import Figure
-    wd.plotting.plot_iteration_curves({"a": [1.0, 0.5]}, ylabel="J",
-    ax=Figure().subplots())
+    wd.plotting.plot_iteration_curves(
+        {"a": [1.0, 0.5]}, ylabel="J", ax=Figure().subplots()
+    )
     print("checked modules:", " ".join(sorted(checked)))
     """
 )
@@ -288,3 +291,9 @@ def test_plain_install_from_a_read_only_copy_gives_every_public_name(workdir):
     # (as root without setpriv the write bits do not stop a write: the
     # comparison of contents is what checks it)
     assert _tree_state(src) == before
+
+
+def test_check_script_is_valid_python() -> None:
+    # runs in `make unit` too: a broken script would only show in the slow
+    # install test otherwise
+    compile(CHECK, "<install check>", "exec")
