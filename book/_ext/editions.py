@@ -65,6 +65,33 @@ class MathBlocksUntranslatable(SphinxTransform):
             node["translatable"] = False
 
 
+def _translate_toc_captions(app, doctree) -> None:
+    """Translate the captions of the toctrees that ``_toc.yml`` inserts.
+
+    sphinx-external-toc adds the root page's toctrees after Sphinx has
+    applied the translations, so their captions (the sidebar's "Start
+    here", "Chapters", "Reference") would stay English. The root page's
+    catalog holds them: apply it here, before the doctree is stored.
+    """
+    language = app.config.language
+    if not language or language.startswith("en"):
+        return
+    from os import path
+
+    from sphinx.locale import init as init_locale
+    from sphinx.util.i18n import docname_to_domain
+
+    domain = docname_to_domain(app.env.docname, app.config.gettext_compact)
+    dirs = [path.join(app.srcdir, d) for d in app.config.locale_dirs]
+    catalog, found = init_locale(dirs, language, domain)
+    if not found:
+        return
+    for toctree in doctree.findall(addnodes.toctree):
+        caption = toctree.get("caption")
+        if caption:
+            toctree["caption"] = catalog.gettext(caption)
+
+
 def _untranslated_notice(app, doctree) -> None:
     if not is_chinese(app.config):
         return
@@ -185,6 +212,7 @@ def setup(app):
     app.add_config_value("editions_untranslated", ["book/api"], "env")
     _patch_glue_lookup()
     app.add_transform(MathBlocksUntranslatable)
+    app.connect("doctree-read", _translate_toc_captions, priority=100)
     app.connect("doctree-read", _untranslated_notice)
     # before pydata-sphinx-theme drops the header templates that render
     # empty (priority 500): the switch's template needs its context by then
@@ -192,7 +220,7 @@ def setup(app):
     # after sphinx-book-theme has made its header buttons (priority 501)
     app.connect("html-page-context", _download_says_english, priority=600)
     return {
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
