@@ -39,6 +39,7 @@ import argparse
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -328,5 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     )
 
 
+def timed_main() -> int:
+    start = time.perf_counter()
+    status = main()
+    what = " ".join(sys.argv[1:]) or "nothing"
+    print(f"build_book: {what} took {time.perf_counter() - start:.0f} s")
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(timed_main())
