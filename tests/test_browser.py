@@ -41,20 +41,17 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from _browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HTML_DIR,
+    ROOT,
+    TIMEOUT_MS,
+    QuietHandler,
+)
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-HTML_DIR = Path(
-    os.environ.get("WDLIB_BOOK_HTML", ROOT / "_build" / "html")
-).resolve()
 SCREENSHOT_DIR = HTML_DIR.parent / "screenshots"
-CHROMIUM = Path(os.environ.get("WDLIB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-]
-TIMEOUT_MS = 30_000
 
 pytestmark = pytest.mark.browser
 
@@ -135,15 +132,10 @@ def html_dir() -> Path:
     return HTML_DIR
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(html_dir: Path) -> Iterator[str]:
     """Serve the build from 127.0.0.1 on a free port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    handler = functools.partial(QuietHandler, directory=str(html_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

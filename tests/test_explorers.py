@@ -38,24 +38,21 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
+from _browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HTML_DIR,
+    ROOT,
+    TIMEOUT_MS,
+    QuietHandler,
+)
 
 import wdlib as wd
 from wdlib import data
 from wdlib.experiments import explorers
 
-ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "book" / "_static"
-HTML_DIR = Path(
-    os.environ.get("WDLIB_BOOK_HTML", ROOT / "_build" / "html")
-).resolve()
 SCREENSHOTS = ROOT / "_build" / "screenshots" / "explorers"
-CHROMIUM = Path(os.environ.get("WDLIB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-]
-TIMEOUT_MS = 30_000
 
 pytestmark = pytest.mark.browser
 
@@ -460,18 +457,13 @@ def browser(playwright_session):
     chromium.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[[Path], str]]:
     """Serve a directory from 127.0.0.1; return its base URL."""
     servers = []
 
     def start(directory: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+        handler = functools.partial(QuietHandler, directory=str(directory))
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         servers.append(httpd)
