@@ -25,11 +25,10 @@ $(STAMP): pyproject.toml constraints.txt
 venv: $(STAMP)  ## create or update .venv
 
 # Both editions, strictly (-W -n --keep-going, as $(JB)); the notebooks execute
-# once: the English build fills a fresh jupyter-cache, the Chinese one reads it.
+# once, into a fresh jupyter-cache, then the two editions build side by side.
 book: $(STAMP)  ## build the HTML book strictly: English in _build/html, Chinese in _build/html/zh
 	rm -rf _build/.jupyter_cache
-	$(BIN)/python tools/build_book.py html en
-	$(BIN)/python tools/build_book.py html zh_CN
+	$(BIN)/python tools/build_book.py book
 	@echo "Open $(CURDIR)/_build/html/index.html (中文版: $(CURDIR)/_build/html/zh/index.html)"
 
 # Re-extract the English text and merge it into book/locales/zh_CN/LC_MESSAGES:

@@ -8,15 +8,17 @@ language, titles), the way ``jupyter-book build . -W -n --keep-going`` would
 pass them.
 
 The chapters execute once. Both builds read the notebooks through one
-jupyter-cache (``_build/.jupyter_cache``): the English build executes every
-notebook it reads and stores the outputs, and the Chinese build, which reads
-the same notebooks, finds them in the cache. ``make book`` empties the cache
-first, so the English build executes exactly what ``execute_notebooks:
-force`` would have executed (a changed ``wdlib`` is never hidden by an old
-output).
+jupyter-cache (``_build/.jupyter_cache``): the chapters are executed into it
+first, two at a time and the longest first, and both builds then find every
+notebook there. ``make book`` empties the cache first, so the chapters are
+executed exactly as ``execute_notebooks: force`` would have executed them (a
+changed ``wdlib`` is never hidden by an old output). With every chapter in
+the cache, ``book`` builds the two editions side by side, one per core, and
+prints the English build's log, then the Chinese one's.
 
 Usage::
 
+    python tools/build_book.py book         # both editions (make book)
     python tools/build_book.py html en      # _build/html
     python tools/build_book.py html zh_CN   # _build/html/zh (after en)
     python tools/build_book.py gettext      # _build/gettext/**/*.pot
@@ -124,21 +126,64 @@ def write_search_dict() -> Path:
 
 
 def toc_notebooks() -> list[Path]:
-    """The ``.ipynb`` pages listed in ``_toc.yml``, in book order."""
+    """The notebooks of ``_toc.yml``, in book order.
+
+    The ``.ipynb`` chapters and the MyST Markdown notebooks (``.md`` pages
+    with a ``kernelspec`` in their top matter, such as the how-to page).
+    """
+    from myst_nb.core.read import is_myst_markdown_notebook
+
     text = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     names = re.findall(r"^\s*-?\s*(?:file|root):\s*(\S+)", text, re.M)
-    paths = [ROOT / f"{name}.ipynb" for name in names]
-    return [path for path in paths if path.exists()]
+    paths = []
+    for name in names:
+        for path in (ROOT / f"{name}.ipynb", ROOT / f"{name}.md"):
+            if path.suffix == ".md" and path.exists():
+                if not is_myst_markdown_notebook(
+                    path.read_text(encoding="utf-8")
+                ):
+                    continue
+            if path.exists():
+                paths.append(path)
+                break
+    return paths
+
+
+def recorded_seconds(path: Path) -> float:
+    """How long ``path`` took when its saved outputs were made.
+
+    The cells' ``execution`` metadata (written by ``make notebooks``) holds
+    when each cell started and finished; a notebook without it counts 0.
+    """
+    from datetime import datetime
+
+    import nbformat
+
+    if path.suffix != ".ipynb":  # a text notebook keeps no timings
+        return 0.0
+    total = 0.0
+    for cell in nbformat.read(path, as_version=4).cells:
+        times = cell.get("metadata", {}).get("execution", {})
+        start = times.get("iopub.execute_input")
+        end = times.get("shell.execute_reply")
+        if start and end:
+            total += (
+                datetime.fromisoformat(end.replace("Z", "+00:00"))
+                - datetime.fromisoformat(start.replace("Z", "+00:00"))
+            ).total_seconds()
+    return total
 
 
 def execute_in_parallel(timeout: int = 120) -> int:
-    """Execute the chapters into the cache, two at a time.
+    """Execute the notebooks into the cache, two at a time, longest first.
 
-    The Sphinx build then finds every chapter in the cache instead of
-    executing them one after another. Each worker keeps BLAS to one thread,
-    so that two chapters share the machine's cores instead of fighting for
-    them. Returns the number of notebooks that failed (the build that
-    follows re-executes those and reports their error).
+    The Sphinx builds then find every chapter in the cache instead of
+    executing them one after another. The longest chapters start first (by
+    the timings saved in the notebooks), so that the two workers finish at
+    about the same time. Each worker keeps BLAS to one thread, so that two
+    chapters share the machine's cores instead of fighting for them.
+    Returns the number of notebooks that failed (the build that follows
+    re-executes those and reports their error).
     """
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
@@ -146,7 +191,17 @@ def execute_in_parallel(timeout: int = 120) -> int:
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     cache = get_cache(str(CACHE))
-    records = [cache.add_nb_to_project(str(path)) for path in toc_notebooks()]
+    # the executor takes the records in the order of their ids, which in
+    # a fresh cache is the order in which they join the project
+    chapters = sorted(toc_notebooks(), key=recorded_seconds, reverse=True)
+    # a MyST Markdown notebook is read as myst-nb reads it
+    markdown = {"type": "plugin", "name": "myst_nb_md"}
+    records = [
+        cache.add_nb_to_project(str(path), read_data=markdown)
+        if path.suffix == ".md"
+        else cache.add_nb_to_project(str(path))
+        for path in chapters
+    ]
     executor = load_executor("local-parallel", cache=cache)
     result = executor.run_and_cache(
         filter_pks=[record.pk for record in records],
@@ -282,11 +337,56 @@ def update_catalogs() -> dict[str, dict[str, int]]:
     return counts
 
 
+def build_editions_side_by_side(execution: str) -> int:
+    """Both editions, each in its own process, once the cache is full.
+
+    Each build writes its log to ``_build/build-<language>.log``; the logs
+    are printed when both are done, English first. If a chapter failed to
+    execute, the editions are built one after the other instead, so that
+    the English build re-executes it and reports the error (and the two
+    builds never write the cache at the same time).
+    """
+    import subprocess
+
+    if execution == "cache" and execute_in_parallel():
+        return main(["html", "en"]) or main(["html", "zh_CN", "--executed"])
+    BUILD.mkdir(exist_ok=True)
+    runs = []
+    for language in ("en", "zh_CN"):
+        log = BUILD / f"build-{language}.log"
+        with log.open("w", encoding="utf-8") as out:
+            command = [sys.executable, __file__, "html", language]
+            runs.append(
+                (
+                    log,
+                    subprocess.Popen(
+                        command + ["--executed"],
+                        stdout=out,
+                        stderr=subprocess.STDOUT,
+                        env=dict(os.environ, BOOK_EXECUTE=execution),
+                    ),
+                )
+            )
+    status = 0
+    for log, run in runs:
+        code = run.wait()
+        sys.stdout.write(log.read_text(encoding="utf-8"))
+        sys.stdout.flush()
+        status = status or code
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("book", help="both editions, side by side")
     html = sub.add_parser("html", help="build one edition")
     html.add_argument("language", choices=["en", "zh_CN"])
+    html.add_argument(
+        "--executed",
+        action="store_true",
+        help="the chapters are in the cache already: do not execute first",
+    )
     sub.add_parser("gettext", help="extract the catalogs' templates")
     sub.add_parser("translations", help="gettext, then update the catalogs")
     args = parser.parse_args(argv)
@@ -308,8 +408,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(
             f"BOOK_EXECUTE must be 'cache' or 'off', not {execution!r}"
         )
+    if args.command == "book":
+        return build_editions_side_by_side(execution)
     if args.language == "en":
-        if execution == "cache":
+        if execution == "cache" and not args.executed:
             execute_in_parallel()
         return build(
             "html",

@@ -48,12 +48,19 @@ def _reject_masked(value: object, name: str) -> None:
         )
 
 
-def _reject_text(arr: np.ndarray, name: str, got: str) -> None:
-    """Raise if ``arr`` holds text (a str dtype or str/bytes objects)."""
+def _reject_text(
+    arr: np.ndarray, name: str, got: str | Callable[[], str]
+) -> None:
+    """Raise if ``arr`` holds text (a str dtype or str/bytes objects).
+
+    ``got`` describes the received value, or makes the description (only
+    when there is an error to report: the check runs on every call).
+    """
     if arr.dtype.kind in "US" or (
         arr.dtype == object
         and any(isinstance(v, (str, bytes)) for v in arr.flat)
     ):
+        got = got if isinstance(got, str) else got()
         raise TypeError(
             f"{name} must be a numeric array-like; got {got} holding "
             f"text. Convert it to numbers first, e.g. one-hot encode text "
@@ -115,7 +122,7 @@ def _as_float_array(value: object, name: str) -> np.ndarray:
             f"values. Pass the real part explicitly ({name}.real) if that "
             f"is what you mean."
         )
-    _reject_text(raw, name, _describe(value))
+    _reject_text(raw, name, lambda: _describe(value))
     try:
         arr = np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError) as exc:

@@ -120,9 +120,7 @@ def _duality_gap(
 
 
 def _sweep(
-    X: np.ndarray,
-    col_sq: np.ndarray,
-    active: np.ndarray,
+    columns: list[tuple[int, np.ndarray, float]],
     w: np.ndarray,
     r: np.ndarray,
     alpha: float,
@@ -130,19 +128,23 @@ def _sweep(
 ) -> float:
     """One cyclic pass over the coordinates, updating ``w`` and ``r``.
 
-    Returns the largest relative coordinate move ``max|dw| / max|w|``.
+    ``columns`` lists ``(j, X[:, j], ||X[:, j]||^2)`` for the coordinates
+    to update. Returns the largest relative coordinate move
+    ``max|dw| / max|w|``.
     """
     w_max = change_max = 0.0
-    for j in active:
-        xj = X[:, j]
-        w_old = w[j]
-        z = float(xj @ r) + col_sq[j] * w_old
-        w_new = _soft_threshold(z, alpha) / (col_sq[j] + beta)
+    for j, xj, sq in columns:
+        w_old = float(w[j])
+        z = float(xj @ r) + sq * w_old
+        w_new = _soft_threshold(z, alpha) / (sq + beta)
         if w_new != w_old:
             r -= (w_new - w_old) * xj
             w[j] = w_new
-        change_max = max(change_max, abs(w_new - w_old))
-        w_max = max(w_max, abs(w_new))
+        change = abs(w_new - w_old)
+        if change > change_max:
+            change_max = change
+        if abs(w_new) > w_max:
+            w_max = abs(w_new)
     return change_max / w_max if w_max > 0.0 else 0.0
 
 
@@ -168,6 +170,7 @@ def _coordinate_descent(
     X = np.asfortranarray(X)  # contiguous columns
     col_sq = np.einsum("ij,ij->j", X, X)
     active = np.flatnonzero(col_sq + beta > 0.0)
+    columns = [(int(j), X[:, j], float(col_sq[j])) for j in active]
     w[col_sq + beta == 0.0] = 0.0  # a constant column carries no weight
     r = y - X @ w
     stop = tol * float(y @ y)
@@ -175,7 +178,7 @@ def _coordinate_descent(
     if gap <= stop:
         return w, 0, True, gap
     for n_iter in range(1, max_iter + 1):
-        change = _sweep(X, col_sq, active, w, r, alpha, beta)
+        change = _sweep(columns, w, r, alpha, beta)
         if np.isnan(gap):  # least squares: the coordinate rule decides
             if change <= tol:
                 return w, n_iter, True, gap
