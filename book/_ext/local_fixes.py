@@ -35,6 +35,12 @@
    ``wdlib`` itself, which changes the module context, so such a reference is
    resolved to the one documented ``wdlib`` object of that name (and still
    fails the strict build when there is none, or more than one).
+
+7. Sphinx re-reads a page when its source changes, not when its outputs
+   do. ``make book`` executes the notebooks afresh into the jupyter-cache,
+   so that a change to ``wdlib`` shows in the outputs; a page whose
+   notebook has a newer cached execution than the one it was read with is
+   read again (otherwise the old doctree would keep the old outputs).
 """
 
 from __future__ import annotations
@@ -110,7 +116,55 @@ document.addEventListener("DOMContentLoaded", () => {
 """
 
 
+def _cached_execution(app, docname: str) -> str | None:
+    """When the cached execution of ``docname``'s notebook was made."""
+    if app.config.nb_execution_mode != "cache":
+        return None
+    path = app.env.doc2path(docname)
+    if not str(path).endswith((".ipynb", ".md")):
+        return None
+    from jupyter_cache import get_cache
+
+    cache = get_cache(app.config.nb_execution_cache_path)
+    try:
+        record = cache.get_cached_project_nb(str(path))
+    except (KeyError, ValueError, OSError):  # not in the project
+        return None
+    return record.created.isoformat() if record is not None else None
+
+
+def _remember_execution(app, doctree) -> None:
+    stamps = app.env.__dict__.setdefault("local_fixes_executions", {})
+    stamps[app.env.docname] = _cached_execution(app, app.env.docname)
+
+
+def _outdated_outputs(app, env, added, changed, removed):
+    stamps = env.__dict__.get("local_fixes_executions", {})
+    return [
+        docname
+        for docname, stamp in stamps.items()
+        if stamp is not None
+        and docname in env.all_docs
+        and docname not in changed
+        and _cached_execution(app, docname) != stamp
+    ]
+
+
+def _forget_execution(app, env, docname) -> None:
+    env.__dict__.get("local_fixes_executions", {}).pop(docname, None)
+
+
+def _merge_executions(app, env, docnames, other) -> None:
+    theirs = other.__dict__.get("local_fixes_executions", {})
+    ours = env.__dict__.setdefault("local_fixes_executions", {})
+    ours.update({d: theirs[d] for d in docnames if d in theirs})
+
+
 def setup(app):
+    app.connect("doctree-read", _remember_execution)
+    app.connect("env-merge-info", _merge_executions)
+    app.connect("env-get-outdated", _outdated_outputs)
+    app.connect("env-purge-doc", _forget_execution)
     app.connect("html-page-context", _drop_thebe_assets, priority=900)
     app.add_js_file(None, body=_NO_SNIPPETS_FROM_DISK, priority=210)
     app.add_js_file(None, body=_FORWARD_SIDEBAR_TOGGLES)
@@ -119,4 +173,4 @@ def setup(app):
     app.connect("missing-reference", _resolve_unqualified)
     # Bump env_version whenever the page assets above change: Sphinx then
     # rewrites every page instead of only the edited ones.
-    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
