@@ -36,8 +36,10 @@ book: $(STAMP)  ## build the HTML book strictly: English in _build/html, Chinese
 translations: $(STAMP)  ## update the Chinese catalogs from the sources (then translate the msgstr)
 	$(BIN)/python tools/build_book.py translations
 
+# Two workers, one file at a time each (--dist loadfile): a notebook's cells
+# stay in one kernel, and the browser tests run beside the notebooks.
 test: book  ## build the book, then run unit, doctest, nbval, install and browser tests
-	$(BIN)/python -m pytest tests wdlib book \
+	$(BIN)/python -m pytest tests wdlib book -n 2 --dist loadfile \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: $(STAMP)  ## only the fast tests (unit, property, doctests)

@@ -8,10 +8,11 @@ import numpy as np
 
 from ._feedback import (
     Feedback,
-    check_function,
+    FunctionParts,
     check_numbers,
+    close,
     exercise,
-    rng_for,
+    function_exercise,
 )
 
 
@@ -64,19 +65,9 @@ def check_5_1(answer: Any) -> Feedback:
     )
     if fb.passed or fb.message:
         return fb
-    # counting the decay as 2d (a multiply and an add per weight)
-    other = check_numbers(
-        answer,
-        shape=(),
-        what="",
-        reference=lambda: batch(2.0),
-        mistakes=[],
-        rtol=0.05,
-        atol=0.0,
-        success="",
-        general="",
-    )
-    if other.passed:
+    # counting the decay as 2d (a multiply and an add per weight); the
+    # first pass has checked that the answer is one number
+    if close(answer, batch(2.0), 0.05, 0.0):
         return Feedback(
             True,
             "Counting the decay as 2d operations; "
@@ -101,15 +92,19 @@ def _adam_first_step(w, lam, lr, eps, beta1=0.9, beta2=0.999):
     return lr * m_hat / (np.sqrt(v_hat) + eps)
 
 
-@exercise(
+@function_exercise(
     "5.2",
     "Adam + L2, zero loss gradient: the first step",
     "a function first_step(w, weight_decay, lr, eps) -> array of w's shape: "
     "w_0 - w_1 after the first step of Adam(weight_decay=wd)",
+    what="an array of the shape of w",
+    tol=(1e-8, 1e-15),
+    success="lr wd w/(wd |w| + eps), about lr sign(w) whatever wd is.",
+    general="Hint: m_1 = (1 - beta1) wd w, v_1 = "
+    "(1 - beta2) wd^2 w^2, then bias correction.",
 )
-def check_5_2(answer: Any) -> Feedback:
+def check_5_2(rng: np.random.Generator) -> FunctionParts:
     """Check the first Adam + L2 step on fresh weights."""
-    rng = rng_for("5.2")
     cases = []
     for d, lam, lr, eps in [
         (4, 1e-3, 0.01, 1e-6),
@@ -122,14 +117,10 @@ def check_5_2(answer: Any) -> Feedback:
         g = lam * w
         return lr * 0.1 * g / (np.sqrt(0.001) * np.abs(g) + eps)
 
-    return check_function(
-        answer,
-        signature="first_step(w, weight_decay, lr, eps)",
-        cases=cases,
-        reference=_adam_first_step,
-        shape=lambda w, *a: w.shape,
-        what="an array of the shape of w",
-        mistakes=[
+    return (
+        cases,
+        _adam_first_step,
+        [
             (
                 lambda w, lam, lr, eps: lr * np.sign(w),
                 "You dropped eps: the step is lr wd w/(wd |w| + eps), which "
@@ -152,23 +143,23 @@ def check_5_2(answer: Any) -> Feedback:
                 "eps is added to sqrt(v_hat), outside the square root.",
             ),
         ],
-        rtol=1e-8,
-        atol=1e-15,
-        success="lr wd w/(wd |w| + eps), about lr sign(w) whatever wd is.",
-        general="Hint: m_1 = (1 - beta1) wd w, v_1 = "
-        "(1 - beta2) wd^2 w^2, then bias correction.",
     )
 
 
-@exercise(
+@function_exercise(
     "5.3",
     "AdamW with Loshchilov and Hutter's decay per step wd' = lr wd",
     "a function adamw_step(theta, m_hat, v_hat, "
     "lr, wd_step, eps) -> the new theta, wd_step = lr * weight_decay",
+    what="an array of the shape of theta",
+    tol=(1e-10, 1e-14),
+    success="theta_t = (1 - wd_step) theta_{t-1} - lr m_hat/"
+    "(sqrt(v_hat) + eps).",
+    general="Hint: PyTorch's decay lr wd is wd_step; shrink "
+    "theta_{t-1}, then subtract the Adam step.",
 )
-def check_5_3(answer: Any) -> Feedback:
+def check_5_3(rng: np.random.Generator) -> FunctionParts:
     """Check the AdamW update written with wd' = lr wd."""
-    rng = rng_for("5.3")
     cases = []
     for d, lr, lam_p, eps in [(5, 0.01, 1e-3, 1e-8), (3, 0.2, 0.05, 1e-3)]:
         cases.append(
@@ -188,14 +179,10 @@ def check_5_3(answer: Any) -> Feedback:
         return decayed - lr * m_hat / (np.sqrt(v_hat) + eps)
 
     adam = lambda th, m, v, lr, e: lr * m / (np.sqrt(v) + e)  # noqa: E731
-    return check_function(
-        answer,
-        signature="adamw_step(theta, m_hat, v_hat, lr, wd_step, eps)",
-        cases=cases,
-        reference=ref,
-        shape=lambda th, *a: th.shape,
-        what="an array of the shape of theta",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda th, m, v, lr, lp, e: (
                     (1 - lr * lp) * th - adam(th, m, v, lr, e)
@@ -223,24 +210,21 @@ def check_5_3(answer: Any) -> Feedback:
                 "Sign error: decay shrinks, theta times (1 - wd_step).",
             ),
         ],
-        rtol=1e-10,
-        atol=1e-14,
-        success="theta_t = (1 - wd_step) theta_{t-1} - lr m_hat/"
-        "(sqrt(v_hat) + eps).",
-        general="Hint: PyTorch's decay lr wd is wd_step; shrink "
-        "theta_{t-1}, then subtract the Adam step.",
     )
 
 
-@exercise(
+@function_exercise(
     "5.4",
     "The summed loss with penalty (alpha/2)||w||^2: the best alpha",
     "a function best_alpha(sigma, tau, n) -> float, sigma the noise "
     "and tau the prior standard deviation",
+    what="one number, alpha",
+    tol=(1e-9, 0.0),
+    success="alpha = sigma^2/tau^2, constant in n (scikit-learn's alpha).",
+    general="Hint: alpha = n lam with lam = sigma^2/(n tau^2).",
 )
-def check_5_4(answer: Any) -> Feedback:
+def check_5_4(rng: np.random.Generator) -> FunctionParts:
     """Check the MAP penalty of the summed loss."""
-    rng = rng_for("5.4")
     cases = [
         (float(s), float(t), int(n))
         for s, t, n in zip(
@@ -256,14 +240,10 @@ def check_5_4(answer: Any) -> Feedback:
         log_prior_coef = 1 / (2 * tau**2)
         return 2 * sigma**2 * log_prior_coef
 
-    return check_function(
-        answer,
-        signature="best_alpha(sigma, tau, n)",
-        cases=cases,
-        reference=ref,
-        shape=lambda s, t, n: (),
-        what="one number, alpha",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda s, t, n: s**2 / (n * t**2),
                 "That is lam of the mean convention, sigma^2/(n tau^2); the "
@@ -283,22 +263,23 @@ def check_5_4(answer: Any) -> Feedback:
                 "Inverted: more noise means a stronger penalty.",
             ),
         ],
-        rtol=1e-9,
-        atol=0.0,
-        success="alpha = sigma^2/tau^2, constant in n (scikit-learn's alpha).",
-        general="Hint: alpha = n lam with lam = sigma^2/(n tau^2).",
     )
 
 
-@exercise(
+@function_exercise(
     "5.5",
     "Scale-invariant model with decay: the equilibrium norm of v",
     "a function equilibrium_norm(lr, weight_decay, G) -> float, plain "
     "SGD, where ||g|| = G/||v|| and g is orthogonal to v",
+    what="one number, ||v||",
+    tol=(1e-3, 0.0),
+    success="||v||^4 = lr G^2/(2 wd), so the effective "
+    "learning rate lr/||v||^2 grows like sqrt(lr wd).",
+    general="Hint: balance the shrink 2 lr wd ||v||^2 with "
+    "the growth lr^2 ||g||^2.",
 )
-def check_5_5(answer: Any) -> Feedback:
+def check_5_5(rng: np.random.Generator) -> FunctionParts:
     """Check the balance of shrink and growth for v."""
-    rng = rng_for("5.5")
     cases = [
         (float(lr), float(lam), float(c))
         for lr, lam, c in zip(
@@ -310,14 +291,10 @@ def check_5_5(answer: Any) -> Feedback:
         # r'^2 = (1 - lr lam)^2 r^2 + lr^2 c^2 / r^2  (g orthogonal to v)
         return (lr**2 * c**2 / (1 - (1 - lr * lam) ** 2)) ** 0.25
 
-    return check_function(
-        answer,
-        signature="equilibrium_norm(lr, weight_decay, G)",
-        cases=cases,
-        reference=ref,
-        shape=lambda *a: (),
-        what="one number, ||v||",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda lr, lam, c: (lr * c**2 / (2 * lam)) ** 0.5,
                 "A square root where a fourth root belongs: with ||g|| = "
@@ -334,24 +311,23 @@ def check_5_5(answer: Any) -> Feedback:
                 "shrink 2 lr wd ||v||^2.",
             ),
         ],
-        rtol=1e-3,
-        atol=0.0,
-        success="||v||^4 = lr G^2/(2 wd), so the effective "
-        "learning rate lr/||v||^2 grows like sqrt(lr wd).",
-        general="Hint: balance the shrink 2 lr wd ||v||^2 with "
-        "the growth lr^2 ||g||^2.",
     )
 
 
-@exercise(
+@function_exercise(
     "5.6",
     "Two masks on the same draws: the paired difference and its SE",
     "a function paired_difference(err_a, err_b) -> (mean, se): the mean "
     "of err_a - err_b over the draws and its standard error",
+    what="a tuple (mean, se) of two numbers",
+    tol=(1e-9, 1e-12),
+    success="The paired standard error removes the draw-to-draw "
+    "spread that both runs share.",
+    general="Hint: subtract draw by draw, then the mean and "
+    "std(ddof=1)/sqrt(draws) of the differences.",
 )
-def check_5_6(answer: Any) -> Feedback:
+def check_5_6(rng: np.random.Generator) -> FunctionParts:
     """Check the paired comparison of two runs on the same data draws."""
-    rng = rng_for("5.6")
     cases = []
     for draws in (10, 7, 25):
         shared = rng.uniform(0.15, 0.3, size=draws)  # the draw's difficulty
@@ -371,14 +347,10 @@ def check_5_6(answer: Any) -> Feedback:
     def se(x, ddof=1):
         return np.std(x, ddof=ddof) / np.sqrt(len(x))
 
-    return check_function(
-        answer,
-        signature="paired_difference(err_a, err_b)",
-        cases=cases,
-        reference=ref,
-        shape=lambda a, b: (2,),
-        what="a tuple (mean, se) of two numbers",
-        mistakes=[
+    return (
+        cases,
+        ref,
+        [
             (
                 lambda a, b: (
                     np.mean(a - b),
@@ -403,10 +375,4 @@ def check_5_6(answer: Any) -> Feedback:
                 "Sign: the exercise asks for err_a - err_b.",
             ),
         ],
-        rtol=1e-9,
-        atol=1e-12,
-        success="The paired standard error removes the draw-to-draw "
-        "spread that both runs share.",
-        general="Hint: subtract draw by draw, then the mean and "
-        "std(ddof=1)/sqrt(draws) of the differences.",
     )

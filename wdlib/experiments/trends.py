@@ -34,6 +34,7 @@ from ..models import (
     make_linear_teacher,
     train,
 )
+from ..optim import _adam_moments
 
 __all__ = [
     "LamSizeResult",
@@ -647,13 +648,7 @@ def batched_step(
         b1, b2 = betas
         if t == 1:
             state[i] = (np.zeros_like(p), np.zeros_like(p))
-        m, v = state[i]
-        m *= b1
-        m += (1 - b1) * g
-        v *= b2
-        v += (1 - b2) * g * g
-        m_hat = m / (1 - b1**t)
-        v_hat = v / (1 - b2**t)
+        m_hat, v_hat = _adam_moments(*state[i], g, b1, b2, t)
         p -= lr_p * m_hat / (np.sqrt(v_hat) + eps)
 
 
