@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -102,7 +103,6 @@ def extract(outdir: Path = GETTEXT) -> int:
     Warnings do not stop the extraction (the HTML builds are the strict
     ones); the pages of ``UNTRANSLATED`` get no template.
     """
-    import shutil
 
     shutil.rmtree(outdir, ignore_errors=True)
     status = build(
@@ -421,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
             execution=execution,
             strict=True,
         )
+    # where the Chinese build kept its notebook images before they moved to
+    # _build/jupyter_execute-zh (book/_ext/editions.py): not part of a site
+    shutil.rmtree(BUILD / "html" / "jupyter_execute", ignore_errors=True)
     return build(
         "html",
         args.language,

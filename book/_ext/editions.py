@@ -22,7 +22,12 @@ internationalization:
 4. The Chinese pages' download button offers the chapters' notebooks, which
    are the English sources: its entries say so (``.ipynb（英文）``).
 
-5. The Chinese search index is built in linear time: Sphinx's Chinese
+5. The Chinese edition keeps its intermediate notebook files (the images
+   myst-nb writes before Sphinx copies them) in ``_build/jupyter_execute-zh``,
+   next to its doctrees: myst-nb would put them beside the output folder,
+   which for ``_build/html/zh`` is inside the English edition's site.
+
+6. The Chinese search index is built in linear time: Sphinx's Chinese
    splitter keeps every Latin word it has seen in a list and asks the list
    whether it holds each word it stems, which is quadratic in the book's
    length. The same membership test on a set gives the same index.
@@ -229,9 +234,22 @@ def _linear_chinese_search() -> None:
         SearchChinese.latin_terms = _Terms(SearchChinese.latin_terms)
 
 
+def _chinese_outputs_beside_doctrees(app) -> None:
+    if not is_chinese(app.config) or not hasattr(app.env, "mystnb_config"):
+        return
+    from pathlib import Path
+
+    folder = Path(app.doctreedir).parent / "jupyter_execute-zh"
+    app.env.mystnb_config = app.env.mystnb_config.copy(
+        output_folder=str(folder.resolve())
+    )
+
+
 def setup(app):
     app.add_config_value("editions_untranslated", ["book/api"], "env")
     _linear_chinese_search()
+    # after myst-nb has set its own output folder (priority 500)
+    app.connect("builder-inited", _chinese_outputs_beside_doctrees, 600)
     _patch_glue_lookup()
     app.add_transform(MathBlocksUntranslatable)
     app.connect("doctree-read", _translate_toc_captions, priority=100)
@@ -242,7 +260,7 @@ def setup(app):
     # after sphinx-book-theme has made its header buttons (priority 501)
     app.connect("html-page-context", _download_says_english, priority=600)
     return {
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
