@@ -460,7 +460,30 @@ def ln_mlp_logits(
     ...                                            * [1, 2, 3])))
     True
     """
-    return _ln_mlp_forward(params, X, eps)[0]
+    # a block of runs at a time: a test set of 1000 rows for 2000 runs makes
+    # arrays of hundreds of MB otherwise, and the same arithmetic on blocks
+    # that fit in the cache runs several times faster (same numbers)
+    n_runs, n_rows, n_hidden = (
+        params[0].shape[0],
+        X.shape[-2],
+        params[0].shape[1],
+    )
+    block = max(1, _BLOCK_ENTRIES // (n_rows * n_hidden))
+    if n_runs <= block:
+        return _ln_mlp_forward(params, X, eps)[0]
+    return np.concatenate(
+        [
+            _ln_mlp_forward(
+                [a[s : s + block] for a in params],
+                X if X.ndim == 2 else X[s : s + block],
+                eps,
+            )[0]
+            for s in range(0, n_runs, block)
+        ]
+    )
+
+
+_BLOCK_ENTRIES = 1 << 19  # entries of a (runs, rows, hidden) block: 4 MB
 
 
 def _ln_mlp_forward(params, X, eps):  # type: ignore[no-untyped-def]
