@@ -103,7 +103,6 @@ def extract(outdir: Path = GETTEXT) -> int:
     Warnings do not stop the extraction (the HTML builds are the strict
     ones); the pages of ``UNTRANSLATED`` get no template.
     """
-
     shutil.rmtree(outdir, ignore_errors=True)
     status = build(
         "gettext",
@@ -137,15 +136,13 @@ def toc_notebooks() -> list[Path]:
     names = re.findall(r"^\s*-?\s*(?:file|root):\s*(\S+)", text, re.M)
     paths = []
     for name in names:
-        for path in (ROOT / f"{name}.ipynb", ROOT / f"{name}.md"):
-            if path.suffix == ".md" and path.exists():
-                if not is_myst_markdown_notebook(
-                    path.read_text(encoding="utf-8")
-                ):
-                    continue
-            if path.exists():
-                paths.append(path)
-                break
+        ipynb, md = ROOT / f"{name}.ipynb", ROOT / f"{name}.md"
+        if ipynb.exists():
+            paths.append(ipynb)
+        elif md.exists() and is_myst_markdown_notebook(
+            md.read_text(encoding="utf-8")
+        ):
+            paths.append(md)
     return paths
 
 
@@ -354,19 +351,12 @@ def build_editions_side_by_side(execution: str) -> int:
     runs = []
     for language in ("en", "zh_CN"):
         log = BUILD / f"build-{language}.log"
+        command = [sys.executable, __file__, "html", language, "--executed"]
         with log.open("w", encoding="utf-8") as out:
-            command = [sys.executable, __file__, "html", language]
-            runs.append(
-                (
-                    log,
-                    subprocess.Popen(
-                        command + ["--executed"],
-                        stdout=out,
-                        stderr=subprocess.STDOUT,
-                        env=dict(os.environ, BOOK_EXECUTE=execution),
-                    ),
-                )
+            process = subprocess.Popen(
+                command, stdout=out, stderr=subprocess.STDOUT
             )
+        runs.append((log, process))
     status = 0
     for log, run in runs:
         code = run.wait()
