@@ -234,6 +234,69 @@ def _linear_chinese_search() -> None:
         SearchChinese.latin_terms = _Terms(SearchChinese.latin_terms)
 
 
+def _parse_translations_cheaply() -> None:
+    """Parse the translated paragraphs without rebuilding the parser.
+
+    Sphinx parses each translation as a small document of its own: about
+    1,400 of them for the Chinese edition. For each one myst-parser builds
+    a new markdown-it parser with all its plugins, and its renderer builds
+    a default document that it then discards, since Sphinx passes the
+    document to fill; together about 3 s of the Chinese build. Here a
+    translation is parsed with one parser per myst configuration (the
+    parser keeps no state between two renders: each render starts with
+    ``setup_render``), and the unused default document is not built. Any
+    other parse, and a parse started inside another, is left as it was.
+    """
+    from myst_parser.mdit_to_docutils import base
+    from myst_parser.parsers import sphinx_ as myst_sphinx
+
+    if getattr(myst_sphinx.MystParser.parse, "editions_patched", False):
+        return
+    parse, create = myst_sphinx.MystParser.parse, myst_sphinx.create_md_parser
+    setup_render = base.DocutilsRenderer.setup_render
+    parsers: dict = {}  # id(config) -> (config, parser)
+    state = {"depth": 0, "translation": False}
+
+    def create_md_parser(config, renderer):
+        if not (state["translation"] and state["depth"] == 1):
+            return create(config, renderer)
+        kept = parsers.get((id(config), renderer))
+        if kept is None or kept[0] is not config:
+            kept = parsers[(id(config), renderer)] = (
+                config,
+                create(config, renderer),
+            )
+        return kept[1]
+
+    def parse_translation(self, inputstring, document):
+        outer = state["translation"]
+        if state["depth"] == 0:
+            state["translation"] = _TRANSLATED in str(
+                document.get("source", "")
+            )
+        state["depth"] += 1
+        try:
+            return parse(self, inputstring, document)
+        finally:
+            state["depth"] -= 1
+            state["translation"] = outer if state["depth"] else False
+
+    def setup_given_document(self, options, env):
+        if "document" not in options:
+            return setup_render(self, options, env)
+        make_document = base.make_document
+        base.make_document = lambda *args, **kwargs: options["document"]
+        try:
+            return setup_render(self, options, env)
+        finally:
+            base.make_document = make_document
+
+    parse_translation.editions_patched = True
+    myst_sphinx.MystParser.parse = parse_translation
+    myst_sphinx.create_md_parser = create_md_parser
+    base.DocutilsRenderer.setup_render = setup_given_document
+
+
 def _chinese_outputs_beside_doctrees(app) -> None:
     if not is_chinese(app.config) or not hasattr(app.env, "mystnb_config"):
         return
@@ -248,6 +311,7 @@ def _chinese_outputs_beside_doctrees(app) -> None:
 def setup(app):
     app.add_config_value("editions_untranslated", ["book/api"], "env")
     _linear_chinese_search()
+    _parse_translations_cheaply()
     # after myst-nb has set its own output folder (priority 500)
     app.connect("builder-inited", _chinese_outputs_beside_doctrees, 600)
     _patch_glue_lookup()
