@@ -51,6 +51,12 @@ from pathlib import Path
 # and jsonschema skips the format when its module cannot be imported.
 sys.modules.setdefault("rfc3987_syntax", None)
 
+from jupyter_cache.executors.basic import (  # noqa: E402
+    ExecutionWorkerLocalMProc,
+    JupyterExecutorLocalMproc,
+)
+from jupyter_cache.executors.utils import single_nb_execution  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 LOCALES = ROOT / "book" / "locales"
@@ -177,6 +183,40 @@ def recorded_seconds(path: Path) -> float:
     return total
 
 
+# The chapters' kernels load nbformat too (``myst_nb.glue`` does), and the
+# same line keeps them from compiling that grammar: ipykernel runs its
+# ``exec_lines`` before the first cell, outside the notebook's history (no
+# execution count, no output).
+KERNEL_ARGUMENTS = [
+    "--IPKernelApp.exec_lines="
+    "import sys; sys.modules.setdefault('rfc3987_syntax', None)"
+]
+
+
+class _BuildWorker(ExecutionWorkerLocalMProc):
+    """jupyter-cache's parallel worker, with the build's kernel settings.
+
+    The kernel gets ``KERNEL_ARGUMENTS`` and is stopped as soon as the
+    last cell has run (``shutdown_kernel="immediate"``), instead of
+    waiting for it to exit by itself after a shutdown request.
+    """
+
+    @staticmethod
+    def execute(project_nb, data):
+        return single_nb_execution(
+            project_nb.nb,
+            cwd=str(Path(project_nb.uri).parent),
+            timeout=data.timeout,
+            allow_errors=data.allow_errors,
+            shutdown_kernel="immediate",
+            extra_arguments=KERNEL_ARGUMENTS,
+        )
+
+
+class _BuildExecutor(JupyterExecutorLocalMproc):
+    _EXECUTION_WORKER = _BuildWorker
+
+
 def execute_in_parallel(timeout: int = 120) -> int:
     """Execute the notebooks into the cache, two at a time, longest first.
 
@@ -189,7 +229,6 @@ def execute_in_parallel(timeout: int = 120) -> int:
     re-executes those and reports their error).
     """
     from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
 
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -205,7 +244,7 @@ def execute_in_parallel(timeout: int = 120) -> int:
         else cache.add_nb_to_project(str(path))
         for path in chapters
     ]
-    executor = load_executor("local-parallel", cache=cache)
+    executor = _BuildExecutor(cache)
     result = executor.run_and_cache(
         filter_pks=[record.pk for record in records],
         timeout=timeout,
