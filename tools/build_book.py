@@ -50,7 +50,8 @@ from pathlib import Path
 # the optional "iri" string format when it is imported: about 1 s in each
 # of the build's processes. Nothing the build validates uses that format,
 # and jsonschema skips the format when its module cannot be imported.
-sys.modules.setdefault("rfc3987_syntax", None)
+IRI_GRAMMAR = "rfc3987_syntax"
+sys.modules.setdefault(IRI_GRAMMAR, None)
 
 from jupyter_cache.executors.basic import (  # noqa: E402
     ExecutionWorkerLocalMProc,
@@ -192,7 +193,7 @@ def recorded_seconds(path: Path) -> float:
 # execution count, no output).
 KERNEL_ARGUMENTS = [
     "--IPKernelApp.exec_lines="
-    "import sys; sys.modules.setdefault('rfc3987_syntax', None)"
+    f"import sys; sys.modules.setdefault({IRI_GRAMMAR!r}, None)"
 ]
 
 

@@ -164,6 +164,11 @@ def _download_says_english(app, pagename, templatename, context, doctree):
 _TRANSLATED = ":<translated>"
 
 
+def _is_translation(document) -> bool:
+    """True for the small document Sphinx makes of one translation."""
+    return _TRANSLATED in str(document.get("source", ""))
+
+
 def _patch_glue_lookup() -> None:
     """Let glue roles in a translated paragraph read the page's glue data.
 
@@ -181,7 +186,7 @@ def _patch_glue_lookup() -> None:
 
     def parse_and_remember(self, inputstring, document):
         env = getattr(document.settings, "env", None)
-        if env is None or _TRANSLATED in str(document.get("source", "")):
+        if env is None or _is_translation(document):
             return parse(self, inputstring, document)
 
         class Attributes(dict):
@@ -206,10 +211,9 @@ def _patch_glue_lookup() -> None:
         try:
             return original(document, key)
         except utils.RetrievalError:
-            source = str(document.get("source", ""))
             env = getattr(document.settings, "env", None)
             page = env.temp_data.get("editions_nb_renderer") if env else None
-            if _TRANSLATED not in source or page is None:
+            if not _is_translation(document) or page is None:
                 raise
             return original({"nb_renderer": page}, key)
 
@@ -269,17 +273,13 @@ def _parse_translations_cheaply() -> None:
         return kept[1]
 
     def parse_translation(self, inputstring, document):
-        outer = state["translation"]
-        if state["depth"] == 0:
-            state["translation"] = _TRANSLATED in str(
-                document.get("source", "")
-            )
+        if state["depth"] == 0:  # an outermost parse: is it a translation?
+            state["translation"] = _is_translation(document)
         state["depth"] += 1
         try:
             return parse(self, inputstring, document)
         finally:
             state["depth"] -= 1
-            state["translation"] = outer if state["depth"] else False
 
     def setup_given_document(self, options, env):
         if "document" not in options:
